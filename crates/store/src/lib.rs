@@ -1,0 +1,166 @@
+//! The [`Store`] trait: everything Kompeten keeps, in domain words.
+//!
+//! Two backends implement it: [`sqlite::SqliteStore`] (embedded, the
+//! default) and [`postgres::PgStore`] (many instansi, many users). Both run
+//! their own embedded migrations on open and pass the same conformance suite
+//! (`tests/conformance.rs`).
+//!
+//! Invariants every method keeps:
+//! - Tenant scope: every table carries `instansi_id` and every query filters
+//!   by it; a record of one instansi can never reference or reveal another's.
+//!   The only unscoped reads are the instansi registry itself.
+//! - Every change writes an audit entry in the same transaction.
+//! - Batch writes are all-or-nothing.
+//! - Assessments (penilaian) are append-only; the schema refuses updates.
+
+pub mod model;
+pub mod postgres;
+mod sql;
+pub mod sqlite;
+
+pub use model::*;
+
+use async_trait::async_trait;
+use time::{Date, OffsetDateTime};
+
+/// Why a store call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record does not exist in this instansi.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// A unique key is taken, e.g. a NIP or username that already exists.
+    #[error("already exists: {0}")]
+    Conflict(String),
+    /// The data breaks a rule: a reference to a missing record, a golongan
+    /// that does not match the NIP, a standard without five levels.
+    #[error("invalid data: {0}")]
+    Invalid(String),
+    /// The database file or server cannot be used.
+    #[error("cannot open the database: {0}")]
+    Open(String),
+    #[error("database migration failed")]
+    Migration(#[source] sqlx::migrate::MigrateError),
+    #[error("database error")]
+    Database(#[source] sqlx::Error),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Everything Kompeten stores. Implementations must be cheap to clone
+/// (a connection pool) and safe to share across tasks.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Checks that the database answers.
+    async fn ping(&self) -> StoreResult<()>;
+    /// A short name of the backend for logs and /healthz: "sqlite" or "postgres".
+    fn backend(&self) -> &'static str;
+
+    // Instansi (the tenant registry; the only unscoped reads).
+    async fn create_instansi(&self, actor: &Actor, new: &NewInstansi) -> StoreResult<InstansiId>;
+    async fn list_instansi(&self) -> StoreResult<Vec<Instansi>>;
+    async fn instansi(&self, id: InstansiId) -> StoreResult<Instansi>;
+    async fn instansi_by_kode(&self, kode: &str) -> StoreResult<Option<Instansi>>;
+
+    // Unit kerja, a tree per instansi.
+    async fn add_unit(&self, i: InstansiId, actor: &Actor, new: &NewUnit) -> StoreResult<UnitId>;
+    async fn unit(&self, i: InstansiId, id: UnitId) -> StoreResult<Unit>;
+    /// All units in tree order (each parent before its children, siblings by name).
+    async fn units(&self, i: InstansiId) -> StoreResult<Vec<Unit>>;
+
+    // Jabatan.
+    async fn add_jabatan(&self, i: InstansiId, actor: &Actor, new: &NewJabatan)
+    -> StoreResult<JabatanId>;
+    async fn jabatan(&self, i: InstansiId, id: JabatanId) -> StoreResult<Jabatan>;
+    /// Positions ordered by unit tree order, then type, then name.
+    async fn list_jabatan(&self, i: InstansiId, q: &JabatanQuery) -> StoreResult<Vec<JabatanRow>>;
+
+    // Kamus kompetensi.
+    async fn add_kompetensi(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        new: &NewKompetensi,
+    ) -> StoreResult<KompetensiId>;
+    async fn kompetensi(&self, i: InstansiId, id: KompetensiId) -> StoreResult<Kompetensi>;
+    /// The dictionary ordered by group (manajerial, sosial kultural, teknis), then code.
+    async fn list_kompetensi(&self, i: InstansiId) -> StoreResult<Vec<Kompetensi>>;
+
+    // Standar kompetensi jabatan.
+    /// Replaces the whole standard of a position.
+    async fn set_standar(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        jabatan: JabatanId,
+        items: &[StandarItem],
+    ) -> StoreResult<()>;
+    /// The standard ordered like the dictionary.
+    async fn standar(&self, i: InstansiId, jabatan: JabatanId) -> StoreResult<Vec<StandarEntry>>;
+
+    // Pegawai.
+    /// Adds employees all-or-nothing; ids come back in input order.
+    async fn add_pegawai(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        batch: &[NewPegawai],
+    ) -> StoreResult<Vec<PegawaiId>>;
+    async fn pegawai(&self, i: InstansiId, id: PegawaiId) -> StoreResult<Pegawai>;
+    /// Looks up by the 18 digits (spaces ignored).
+    async fn pegawai_by_nip(&self, i: InstansiId, nip: &str) -> StoreResult<Option<Pegawai>>;
+    /// Ordered by OPD, unit, then name; paged.
+    async fn search_pegawai(&self, i: InstansiId, q: &PegawaiQuery) -> StoreResult<Page<PegawaiRow>>;
+
+    // Penilaian kompetensi (append-only).
+    async fn record_penilaian(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        batch: &[NewPenilaian],
+    ) -> StoreResult<Vec<PenilaianId>>;
+    /// Every assessment of an employee, newest first.
+    async fn penilaian_pegawai(&self, i: InstansiId, pegawai: PegawaiId)
+    -> StoreResult<Vec<Penilaian>>;
+
+    // SKP.
+    /// Sets the rating of each (employee, year); a second rating for the same year replaces the first.
+    async fn record_skp(&self, i: InstansiId, actor: &Actor, batch: &[Skp]) -> StoreResult<()>;
+    /// Ratings of an employee, newest year first.
+    async fn skp_pegawai(&self, i: InstansiId, pegawai: PegawaiId) -> StoreResult<Vec<Skp>>;
+
+    // Accounts and sessions.
+    async fn create_account(&self, i: InstansiId, actor: &Actor, new: &NewAccount)
+    -> StoreResult<AccountId>;
+    async fn account(&self, i: InstansiId, id: AccountId) -> StoreResult<Account>;
+    async fn account_by_username(&self, i: InstansiId, username: &str)
+    -> StoreResult<Option<Account>>;
+    async fn accounts(&self, i: InstansiId) -> StoreResult<Vec<Account>>;
+    async fn set_password(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        account: AccountId,
+        password_hash: &str,
+    ) -> StoreResult<()>;
+    /// Records a login: the session and its audit entry.
+    async fn create_session(&self, i: InstansiId, new: &NewSession) -> StoreResult<()>;
+    /// The live session with this token hash, with its (active) account.
+    async fn session(
+        &self,
+        i: InstansiId,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<Session>>;
+    /// Records a logout.
+    async fn delete_session(&self, i: InstansiId, token_hash: &str) -> StoreResult<()>;
+    /// Removes expired sessions; returns how many.
+    async fn purge_expired_sessions(&self, i: InstansiId, now: OffsetDateTime) -> StoreResult<u64>;
+
+    // Audit log and summaries.
+    /// The newest entries first.
+    async fn audit_log(&self, i: InstansiId, limit: u32) -> StoreResult<Vec<AuditEntry>>;
+    /// Counts within a scope, with validity judged on `hari_ini`.
+    async fn ringkasan(&self, i: InstansiId, lingkup: Lingkup, hari_ini: Date)
+    -> StoreResult<Ringkasan>;
+}

@@ -1,0 +1,445 @@
+//! Records as the store reads and writes them, in domain words.
+
+use kompeten_domain::{
+    Golongan, JenisJabatan, JenisKelamin, JenisUnit, KelompokKompetensi, Level, MetodePenilaian,
+    Nip, Pendidikan, PredikatKinerja, Role, StatusAsn, TingkatJabatan,
+};
+use serde::Serialize;
+use time::{Date, OffsetDateTime};
+
+macro_rules! id_type {
+    ($($(#[$meta:meta])* $name:ident),+ $(,)?) => {$(
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    )+};
+}
+
+id_type!(
+    /// An agency (instansi): the tenant. Every other record belongs to one.
+    InstansiId,
+    UnitId,
+    JabatanId,
+    KompetensiId,
+    PegawaiId,
+    PenilaianId,
+    AccountId,
+);
+
+/// Who makes a change, for the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub account: Option<AccountId>,
+    pub label: String,
+}
+
+impl Actor {
+    /// A change made by a signed-in account.
+    pub fn account(id: AccountId, username: &str) -> Self {
+        Actor {
+            account: Some(id),
+            label: username.to_owned(),
+        }
+    }
+
+    /// A change made by the system itself, e.g. `"demo"` or `"cli"`.
+    pub fn system(label: &str) -> Self {
+        Actor {
+            account: None,
+            label: label.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInstansi {
+    pub kode: String,
+    pub nama: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Instansi {
+    pub id: InstansiId,
+    pub kode: String,
+    pub nama: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUnit {
+    /// `None` makes the unit an OPD (a top-level unit of the instansi).
+    pub induk: Option<UnitId>,
+    pub kode: String,
+    pub nama: String,
+    pub jenis: JenisUnit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    pub id: UnitId,
+    pub induk: Option<UnitId>,
+    pub kode: String,
+    pub nama: String,
+    pub jenis: JenisUnit,
+    /// The unit's ancestors from its OPD down to itself, inclusive.
+    pub jalur: Vec<UnitId>,
+}
+
+impl Unit {
+    /// The OPD the unit belongs to (itself when it is an OPD).
+    pub fn opd(&self) -> UnitId {
+        self.jalur.first().copied().unwrap_or(self.id)
+    }
+
+    /// Depth in the tree: 0 for an OPD.
+    pub fn kedalaman(&self) -> usize {
+        self.jalur.len().saturating_sub(1)
+    }
+
+    /// Whether this unit is `ancestor` or lies below it.
+    pub fn di_bawah(&self, ancestor: UnitId) -> bool {
+        self.jalur.contains(&ancestor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewJabatan {
+    pub kode: String,
+    pub nama: String,
+    pub tingkat: TingkatJabatan,
+    pub unit: UnitId,
+    /// Kelas jabatan (grade for allowances), 1..=17 where known.
+    pub kelas: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Jabatan {
+    pub id: JabatanId,
+    pub kode: String,
+    pub nama: String,
+    pub tingkat: TingkatJabatan,
+    pub unit: UnitId,
+    pub kelas: Option<u8>,
+}
+
+/// A position in a list, with what users want to see beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JabatanRow {
+    pub jabatan: Jabatan,
+    pub unit_nama: String,
+    pub jumlah_pegawai: u64,
+    pub jumlah_standar: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JabatanQuery {
+    pub teks: Option<String>,
+    /// The unit and everything below it.
+    pub unit: Option<UnitId>,
+    pub jenis: Option<JenisJabatan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelKompetensi {
+    pub level: Level,
+    pub deskripsi: String,
+    /// Behaviour indicators, numbered in the UI as level.index (1.1, 1.2, ...).
+    pub indikator: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewKompetensi {
+    pub kode: String,
+    pub kelompok: KelompokKompetensi,
+    pub bidang: Option<String>,
+    pub nama: String,
+    pub definisi: String,
+    /// Exactly five, for levels 1..=5 in order.
+    pub level: Vec<LevelKompetensi>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kompetensi {
+    pub id: KompetensiId,
+    pub kode: String,
+    pub kelompok: KelompokKompetensi,
+    pub bidang: Option<String>,
+    pub nama: String,
+    pub definisi: String,
+    pub level: Vec<LevelKompetensi>,
+}
+
+/// One line of a position's competency standard, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StandarItem {
+    pub kompetensi: KompetensiId,
+    pub level: Level,
+    /// Relative weight of the competency in the position; at least 1.
+    pub bobot: u32,
+}
+
+/// One line of a position's competency standard, as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StandarEntry {
+    pub kompetensi: KompetensiId,
+    pub kode: String,
+    pub nama: String,
+    pub kelompok: KelompokKompetensi,
+    pub level: Level,
+    pub bobot: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPegawai {
+    /// Carries status, birth date and gender; they are stored from it.
+    pub nip: Nip,
+    pub nama: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    /// Must belong to the NIP's status (PNS or PPPK).
+    pub golongan: Golongan,
+    pub jabatan: Option<JabatanId>,
+    pub unit: UnitId,
+    pub pendidikan: Pendidikan,
+    pub aktif: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pegawai {
+    pub id: PegawaiId,
+    pub nip: Nip,
+    pub nama: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    pub status: StatusAsn,
+    pub golongan: Golongan,
+    pub jabatan: Option<JabatanId>,
+    pub unit: UnitId,
+    pub pendidikan: Pendidikan,
+    pub jenis_kelamin: JenisKelamin,
+    pub tanggal_lahir: Date,
+    pub aktif: bool,
+}
+
+/// "dr. Fitri Yuliani, Sp.PD": the name with its academic titles.
+pub fn nama_lengkap(nama: &str, gelar_depan: Option<&str>, gelar_belakang: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(depan) = gelar_depan.filter(|g| !g.is_empty()) {
+        out.push_str(depan);
+        out.push(' ');
+    }
+    out.push_str(nama);
+    if let Some(belakang) = gelar_belakang.filter(|g| !g.is_empty()) {
+        out.push_str(", ");
+        out.push_str(belakang);
+    }
+    out
+}
+
+impl Pegawai {
+    pub fn nama_lengkap(&self) -> String {
+        nama_lengkap(
+            &self.nama,
+            self.gelar_depan.as_deref(),
+            self.gelar_belakang.as_deref(),
+        )
+    }
+}
+
+/// An employee in a search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PegawaiRow {
+    pub id: PegawaiId,
+    pub nip: Nip,
+    pub nama_lengkap: String,
+    pub status: StatusAsn,
+    pub golongan: Golongan,
+    pub jabatan: Option<JabatanId>,
+    pub jabatan_nama: Option<String>,
+    pub tingkat: Option<TingkatJabatan>,
+    pub unit: UnitId,
+    pub unit_nama: String,
+    pub opd_nama: String,
+    pub aktif: bool,
+}
+
+/// Whose personal records a reader may see. The web layer derives it from
+/// the reader's role; the store applies it to every personal query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lingkup {
+    /// The whole instansi.
+    Instansi,
+    /// A unit and everything below it.
+    Unit(UnitId),
+    /// One employee only.
+    Pegawai(PegawaiId),
+    /// No personal records at all.
+    Kosong,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PegawaiQuery {
+    pub lingkup: Lingkup,
+    /// Matches the name (case-insensitive, anywhere) or the NIP (digits, spaces ignored).
+    pub teks: Option<String>,
+    /// The unit and everything below it.
+    pub unit: Option<UnitId>,
+    pub jenis_jabatan: Option<JenisJabatan>,
+    pub status: Option<StatusAsn>,
+    pub hanya_aktif: bool,
+    /// 1-based.
+    pub halaman: u32,
+    pub per_halaman: u32,
+}
+
+impl PegawaiQuery {
+    pub fn semua(lingkup: Lingkup) -> Self {
+        PegawaiQuery {
+            lingkup,
+            teks: None,
+            unit: None,
+            jenis_jabatan: None,
+            status: None,
+            hanya_aktif: true,
+            halaman: 1,
+            per_halaman: 25,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub halaman: u32,
+    pub per_halaman: u32,
+}
+
+impl<T> Page<T> {
+    pub fn jumlah_halaman(&self) -> u32 {
+        if self.per_halaman == 0 {
+            return 0;
+        }
+        u32::try_from(self.total.div_ceil(u64::from(self.per_halaman))).unwrap_or(u32::MAX)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPenilaian {
+    pub pegawai: PegawaiId,
+    pub kompetensi: KompetensiId,
+    pub level: Level,
+    pub metode: MetodePenilaian,
+    pub tanggal: Date,
+    pub berlaku_sampai: Date,
+    pub asesor: String,
+    pub catatan_bukti: String,
+}
+
+/// One assessment result. Never updated nor deleted: a new one supersedes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Penilaian {
+    pub id: PenilaianId,
+    pub pegawai: PegawaiId,
+    pub kompetensi: KompetensiId,
+    pub kompetensi_kode: String,
+    pub kompetensi_nama: String,
+    pub kelompok: KelompokKompetensi,
+    pub level: Level,
+    pub metode: MetodePenilaian,
+    pub tanggal: Date,
+    pub berlaku_sampai: Date,
+    pub asesor: String,
+    pub catatan_bukti: String,
+}
+
+/// The performance rating (predikat SKP) of one employee for one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Skp {
+    pub pegawai: PegawaiId,
+    pub tahun: i32,
+    pub predikat: PredikatKinerja,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccount {
+    pub username: String,
+    pub nama_tampilan: String,
+    /// An argon2id PHC string; the store never sees a password.
+    pub password_hash: String,
+    pub role: Role,
+    /// The unit a pimpinan OPD leads; required for that role.
+    pub unit: Option<UnitId>,
+    /// The employee record of a pegawai account; required for that role.
+    pub pegawai: Option<PegawaiId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: AccountId,
+    pub instansi: InstansiId,
+    pub username: String,
+    pub nama_tampilan: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub unit: Option<UnitId>,
+    pub pegawai: Option<PegawaiId>,
+    pub aktif: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    /// SHA-256 of the cookie token, hex; the token itself is never stored.
+    pub token_hash: String,
+    pub account: AccountId,
+    pub csrf_token: String,
+    pub expires_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub account: Account,
+    pub csrf_token: String,
+    pub expires_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: OffsetDateTime,
+    pub actor_account: Option<AccountId>,
+    pub actor_label: String,
+    /// What happened, e.g. `"pegawai.tambah"`, `"sesi.masuk"`.
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub detail: serde_json::Value,
+}
+
+/// Counts for the home page, within a reader's scope.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Ringkasan {
+    pub jumlah_opd: u64,
+    pub jumlah_unit: u64,
+    pub jumlah_jabatan: u64,
+    pub jabatan_dengan_standar: u64,
+    pub jumlah_kompetensi: u64,
+    pub pegawai_aktif: u64,
+    pub pns: u64,
+    pub pppk: u64,
+    pub pegawai_tanpa_jabatan: u64,
+    pub penilaian_total: u64,
+    /// Assessments still valid on the given day.
+    pub penilaian_berlaku: u64,
+    /// Active employees with at least one valid assessment.
+    pub pegawai_dinilai: u64,
+    /// The latest year with any SKP rating, and how many employees have one that year.
+    pub skp_tahun_terakhir: Option<i32>,
+    pub skp_jumlah_terakhir: u64,
+}
