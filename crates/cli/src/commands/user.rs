@@ -1,0 +1,190 @@
+use super::{DatabaseArg, cli_actor, pick_instansi};
+use anyhow::{Context, Result, bail};
+use kompeten_domain::{Nip, Role};
+use kompeten_store::sqlite::OpenMode;
+use kompeten_store::{NewAccount, Store};
+use std::io::BufRead;
+
+/// Shorter passwords are refused.
+const MIN_PASSWORD_CHARS: usize = 12;
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Create an account. The password is read from standard input
+    /// (--password-stdin) or from KOMPETEN_PASSWORD, never from an argument.
+    Add(AddArgs),
+    /// Set a new password for an account (read like `user add`).
+    Password(PasswordArgs),
+    /// List the accounts of an instansi.
+    List {
+        #[command(flatten)]
+        db: DatabaseArg,
+        /// Instansi code; may be omitted when there is only one.
+        #[arg(long)]
+        instansi: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    db: DatabaseArg,
+    /// Instansi code; may be omitted when there is only one.
+    #[arg(long)]
+    instansi: Option<String>,
+    #[arg(long)]
+    username: String,
+    /// Name shown in the application.
+    #[arg(long)]
+    nama: String,
+    /// admin (BKPSDM), pimpinan (OPD head), pegawai, mitra or auditor.
+    #[arg(long, value_parser = parse_role)]
+    role: Role,
+    /// Code of the unit a pimpinan leads (required for pimpinan).
+    #[arg(long)]
+    unit: Option<String>,
+    /// NIP of the employee behind a pegawai account (required for pegawai).
+    #[arg(long)]
+    nip: Option<String>,
+    #[command(flatten)]
+    password: PasswordSource,
+}
+
+#[derive(clap::Args)]
+pub struct PasswordArgs {
+    #[command(flatten)]
+    db: DatabaseArg,
+    #[arg(long)]
+    instansi: Option<String>,
+    #[arg(long)]
+    username: String,
+    #[command(flatten)]
+    password: PasswordSource,
+}
+
+#[derive(clap::Args)]
+pub struct PasswordSource {
+    /// Read the password from the first line of standard input.
+    #[arg(long)]
+    password_stdin: bool,
+}
+
+impl PasswordSource {
+    fn read(&self) -> Result<String> {
+        let password = if self.password_stdin {
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line).context("cannot read standard input")?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        } else if let Ok(p) = std::env::var("KOMPETEN_PASSWORD") {
+            p
+        } else {
+            bail!("give the password on standard input with --password-stdin, or in KOMPETEN_PASSWORD");
+        };
+        if password.chars().count() < MIN_PASSWORD_CHARS {
+            bail!("the password must have at least {MIN_PASSWORD_CHARS} characters");
+        }
+        Ok(password)
+    }
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::from_code(s).map_err(|_| {
+        let codes: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+        format!("unknown role {s:?}; use one of {}", codes.join(", "))
+    })
+}
+
+fn parse_nip(s: &str) -> Result<Nip> {
+    // Try PNS first; a PPPK number fails only on the appointment segment.
+    Nip::parse_pns(s).or_else(|pns_err| Nip::parse_pppk(s).map_err(|_| pns_err)).with_context(|| format!("invalid NIP {s:?}"))
+}
+
+pub async fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Add(args) => add(args).await,
+        Command::Password(args) => password(args).await,
+        Command::List { db, instansi } => {
+            let store = db.database_url.open(OpenMode::MustExist).await?;
+            let instansi = pick_instansi(store.as_ref(), instansi.as_deref()).await?;
+            for a in store.accounts(instansi.id).await? {
+                let status = if a.aktif { "aktif" } else { "nonaktif" };
+                println!("{}\t{}\t{}\t{}", a.username, a.role.code(), status, a.nama_tampilan);
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn add(args: AddArgs) -> Result<()> {
+    let username = args.username.trim().to_owned();
+    if username.is_empty() || username.chars().any(char::is_whitespace) {
+        bail!("the username must be one word without spaces");
+    }
+    // Validate everything that needs no database before touching it.
+    let nip = args.nip.as_deref().map(parse_nip).transpose()?;
+    match args.role {
+        Role::PimpinanOpd if args.unit.is_none() => bail!("a pimpinan account needs --unit CODE"),
+        Role::Pegawai if nip.is_none() => bail!("a pegawai account needs --nip NIP"),
+        _ => {}
+    }
+    let password = args.password.read()?;
+
+    let store = args.db.database_url.open(OpenMode::MustExist).await?;
+    let instansi = pick_instansi(store.as_ref(), args.instansi.as_deref()).await?;
+    let unit = match &args.unit {
+        Some(kode) => Some(find_unit(store.as_ref(), instansi.id, kode).await?),
+        None => None,
+    };
+    let pegawai = match &nip {
+        Some(nip) => Some(
+            store
+                .pegawai_by_nip(instansi.id, nip.as_str())
+                .await?
+                .with_context(|| format!("no employee with NIP {nip} in {}", instansi.nama))?
+                .id,
+        ),
+        None => None,
+    };
+    let password_hash = kompeten_web::auth::hash_password(&password)
+        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
+    let account = NewAccount {
+        username: username.clone(),
+        nama_tampilan: args.nama.trim().to_owned(),
+        password_hash,
+        role: args.role,
+        unit,
+        pegawai,
+    };
+    store.create_account(instansi.id, &cli_actor(), &account).await?;
+    println!("account {username} ({}) created in {}", args.role.label(), instansi.nama);
+    Ok(())
+}
+
+async fn password(args: PasswordArgs) -> Result<()> {
+    let password = args.password.read()?;
+    let store = args.db.database_url.open(OpenMode::MustExist).await?;
+    let instansi = pick_instansi(store.as_ref(), args.instansi.as_deref()).await?;
+    let account = store
+        .account_by_username(instansi.id, &args.username)
+        .await?
+        .with_context(|| format!("no account {:?} in {}", args.username, instansi.nama))?;
+    let hash = kompeten_web::auth::hash_password(&password)
+        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
+    store.set_password(instansi.id, &cli_actor(), account.id, &hash).await?;
+    println!("password of {} changed", account.username);
+    Ok(())
+}
+
+async fn find_unit(
+    store: &dyn Store,
+    instansi: kompeten_store::InstansiId,
+    kode: &str,
+) -> Result<kompeten_store::UnitId> {
+    store
+        .units(instansi)
+        .await?
+        .into_iter()
+        .find(|u| u.kode == kode)
+        .map(|u| u.id)
+        .with_context(|| format!("no unit with code {kode:?}"))
+}

@@ -1,0 +1,230 @@
+//! The `kompeten` binary as a user runs it: exit codes, one-line errors,
+//! and nothing half-written.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn kompeten(args: &[&str]) -> Output {
+    kompeten_with_stdin(args, "")
+}
+
+fn kompeten_with_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kompeten"))
+        .args(args)
+        .env_remove("KOMPETEN_DATABASE_URL")
+        .env_remove("KOMPETEN_PASSWORD")
+        .env("KOMPETEN_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Fails with exactly one line on standard error that contains `needle`.
+fn assert_one_line_error(output: &Output, needle: &str) {
+    assert!(!output.status.success(), "expected failure, got {:?}", output.status);
+    let err = stderr(output);
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "expected one line, got: {err}");
+    assert!(lines[0].starts_with("error: "), "{err}");
+    assert!(lines[0].contains(needle), "expected {needle:?} in: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+fn fresh_database(dir: &Path) -> String {
+    let url = sqlite_url(&dir.join("k.sqlite"));
+    let out = kompeten(&["migrate", "--database-url", &url, "--create"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = kompeten(&[
+        "instansi", "add", "--database-url", &url, "--kode", "sawahlunto", "--nama",
+        "Pemerintah Kota Sawahlunto",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    url
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["demo", "--help"],
+        vec!["serve", "--help"],
+        vec!["migrate", "--help"],
+        vec!["instansi", "add", "--help"],
+        vec!["instansi", "list", "--help"],
+        vec!["user", "add", "--help"],
+        vec!["user", "password", "--help"],
+        vec!["user", "list", "--help"],
+        vec!["backup", "--help"],
+    ] {
+        let out = kompeten(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains("Usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn serve_never_creates_a_database_from_a_mistyped_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("kompten.sqlite");
+    let out = kompeten(&["serve", "--database-url", &sqlite_url(&missing), "--bind", "127.0.0.1:0"]);
+    assert_one_line_error(&out, "does not exist");
+    assert!(!missing.exists(), "serve must not create the file");
+    let out = kompeten(&["migrate", "--database-url", &sqlite_url(&missing)]);
+    assert_one_line_error(&out, "does not exist");
+    assert!(!missing.exists(), "migrate without --create must not create the file");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = dir.path().join("notes.sqlite");
+    std::fs::write(&text, "this is not a database, just some notes\n".repeat(200)).expect("write");
+    let out = kompeten(&["serve", "--database-url", &sqlite_url(&text), "--bind", "127.0.0.1:0"]);
+    assert_one_line_error(&out, "cannot use SQLite database");
+    assert_eq!(
+        std::fs::read_to_string(&text).expect("still there"),
+        "this is not a database, just some notes\n".repeat(200),
+        "the file is left as it was"
+    );
+}
+
+#[test]
+fn unknown_url_schemes_are_named() {
+    let out = kompeten(&["serve", "--database-url", "mysql://root@localhost/k"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("unsupported database URL scheme \"mysql\""), "{}", stderr(&out));
+}
+
+#[test]
+fn a_port_in_use_is_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = fresh_database(dir.path());
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let out = kompeten(&["serve", "--database-url", &url, "--bind", &addr]);
+    assert_one_line_error(&out, &format!("cannot listen on {addr}"));
+}
+
+#[test]
+fn accounts_are_created_with_a_password_from_stdin() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = fresh_database(dir.path());
+    let out = kompeten_with_stdin(
+        &[
+            "user", "add", "--database-url", &url, "--username", "admin.bkpsdm", "--nama",
+            "Admin BKPSDM", "--role", "admin", "--password-stdin",
+        ],
+        "kata-sandi-yang-panjang\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = kompeten(&["user", "list", "--database-url", &url]);
+    assert!(stdout(&list).contains("admin.bkpsdm\tadmin\taktif\tAdmin BKPSDM"), "{}", stdout(&list));
+
+    // The same username again is a conflict, and the first account stays.
+    let again = kompeten_with_stdin(
+        &[
+            "user", "add", "--database-url", &url, "--username", "admin.bkpsdm", "--nama", "X",
+            "--role", "auditor", "--password-stdin",
+        ],
+        "kata-sandi-yang-panjang\n",
+    );
+    assert_one_line_error(&again, "already exists");
+    let list = kompeten(&["user", "list", "--database-url", &url]);
+    assert_eq!(stdout(&list).lines().count(), 1);
+}
+
+#[test]
+fn bad_account_input_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = fresh_database(dir.path());
+    let short = kompeten_with_stdin(
+        &["user", "add", "--database-url", &url, "--username", "a", "--nama", "A", "--role",
+          "admin", "--password-stdin"],
+        "pendek\n",
+    );
+    assert_one_line_error(&short, "at least 12 characters");
+
+    let bad_nip = kompeten_with_stdin(
+        &["user", "add", "--database-url", &url, "--username", "p", "--nama", "P", "--role",
+          "pegawai", "--nip", "19931312 202012 2 021", "--password-stdin"],
+        "kata-sandi-yang-panjang\n",
+    );
+    assert_one_line_error(&bad_nip, "not a possible birth date");
+
+    let unknown_nip = kompeten_with_stdin(
+        &["user", "add", "--database-url", &url, "--username", "p", "--nama", "P", "--role",
+          "pegawai", "--nip", "19930812 202012 2 021", "--password-stdin"],
+        "kata-sandi-yang-panjang\n",
+    );
+    assert_one_line_error(&unknown_nip, "no employee with NIP 19930812 202012 2 021");
+
+    let no_unit = kompeten_with_stdin(
+        &["user", "add", "--database-url", &url, "--username", "k", "--nama", "K", "--role",
+          "pimpinan", "--password-stdin"],
+        "kata-sandi-yang-panjang\n",
+    );
+    assert_one_line_error(&no_unit, "needs --unit");
+
+    let bad_role = kompeten(&["user", "add", "--database-url", &url, "--username", "x", "--nama",
+        "X", "--role", "superuser", "--password-stdin"]);
+    assert!(!bad_role.status.success());
+    assert!(stderr(&bad_role).contains("unknown role \"superuser\""), "{}", stderr(&bad_role));
+
+    let list = kompeten(&["user", "list", "--database-url", &url]);
+    assert!(list.status.success());
+    assert_eq!(stdout(&list), "", "no account was created");
+}
+
+#[test]
+fn backups_are_complete_copies_and_never_overwrite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = fresh_database(dir.path());
+    let copy = dir.path().join("copy.sqlite");
+    let out = kompeten(&["backup", "--database-url", &url, "--out", &copy.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listed = kompeten(&["instansi", "list", "--database-url", &sqlite_url(&copy)]);
+    assert!(stdout(&listed).contains("sawahlunto\tPemerintah Kota Sawahlunto"));
+    let again = kompeten(&["backup", "--database-url", &url, "--out", &copy.display().to_string()]);
+    assert_one_line_error(&again, "already exists");
+}
+
+#[test]
+fn the_demo_is_created_once_and_reused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.sqlite");
+    let db_arg = db.display().to_string();
+    let first = kompeten(&["demo", "--database", &db_arg, "--no-serve"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let text = stdout(&first);
+    assert!(text.contains("Membuat data demo"), "{text}");
+    assert!(text.contains("admin.bkpsdm"), "{text}");
+    assert!(db.exists());
+    assert!(!dir.path().join("demo.sqlite.partial").exists());
+
+    let second = kompeten(&["demo", "--database", &db_arg, "--no-serve"]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stdout(&second).contains("sudah ada"), "{}", stdout(&second));
+
+    let url = sqlite_url(&db);
+    let users = kompeten(&["user", "list", "--database-url", &url]);
+    for role in ["admin", "pimpinan", "pegawai", "mitra", "auditor"] {
+        assert!(stdout(&users).contains(&format!("\t{role}\t")), "{role}: {}", stdout(&users));
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The one test command: format, lints, and every test on SQLite and PostgreSQL.
+# It starts (or installs) PostgreSQL when it does not answer. With CI=true a
+# PostgreSQL that cannot be had is a failure, never a skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/postgres.sh
+
+if ensure_postgres; then
+  export KOMPETEN_TEST_POSTGRES_URL="${KOMPETEN_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+elif [ "${CI:-}" = "true" ]; then
+  echo "error: PostgreSQL is required in CI and could not be started" >&2
+  exit 1
+else
+  echo "warning: PostgreSQL is not available; its conformance tests will be skipped" >&2
+fi
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== cargo test"
+cargo test --workspace --locked
