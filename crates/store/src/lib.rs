@@ -69,8 +69,12 @@ pub trait Store: Send + Sync + 'static {
     async fn units(&self, i: InstansiId) -> StoreResult<Vec<Unit>>;
 
     // Jabatan.
-    async fn add_jabatan(&self, i: InstansiId, actor: &Actor, new: &NewJabatan)
-    -> StoreResult<JabatanId>;
+    async fn add_jabatan(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        new: &NewJabatan,
+    ) -> StoreResult<JabatanId>;
     async fn jabatan(&self, i: InstansiId, id: JabatanId) -> StoreResult<Jabatan>;
     /// Positions ordered by unit tree order, then type, then name.
     async fn list_jabatan(&self, i: InstansiId, q: &JabatanQuery) -> StoreResult<Vec<JabatanRow>>;
@@ -110,7 +114,11 @@ pub trait Store: Send + Sync + 'static {
     /// Looks up by the 18 digits (spaces ignored).
     async fn pegawai_by_nip(&self, i: InstansiId, nip: &str) -> StoreResult<Option<Pegawai>>;
     /// Ordered by OPD, unit, then name; paged.
-    async fn search_pegawai(&self, i: InstansiId, q: &PegawaiQuery) -> StoreResult<Page<PegawaiRow>>;
+    async fn search_pegawai(
+        &self,
+        i: InstansiId,
+        q: &PegawaiQuery,
+    ) -> StoreResult<Page<PegawaiRow>>;
 
     // Penilaian kompetensi (append-only).
     async fn record_penilaian(
@@ -120,8 +128,11 @@ pub trait Store: Send + Sync + 'static {
         batch: &[NewPenilaian],
     ) -> StoreResult<Vec<PenilaianId>>;
     /// Every assessment of an employee, newest first.
-    async fn penilaian_pegawai(&self, i: InstansiId, pegawai: PegawaiId)
-    -> StoreResult<Vec<Penilaian>>;
+    async fn penilaian_pegawai(
+        &self,
+        i: InstansiId,
+        pegawai: PegawaiId,
+    ) -> StoreResult<Vec<Penilaian>>;
 
     // SKP.
     /// Sets the rating of each (employee, year); a second rating for the same year replaces the first.
@@ -130,11 +141,18 @@ pub trait Store: Send + Sync + 'static {
     async fn skp_pegawai(&self, i: InstansiId, pegawai: PegawaiId) -> StoreResult<Vec<Skp>>;
 
     // Accounts and sessions.
-    async fn create_account(&self, i: InstansiId, actor: &Actor, new: &NewAccount)
-    -> StoreResult<AccountId>;
+    async fn create_account(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        new: &NewAccount,
+    ) -> StoreResult<AccountId>;
     async fn account(&self, i: InstansiId, id: AccountId) -> StoreResult<Account>;
-    async fn account_by_username(&self, i: InstansiId, username: &str)
-    -> StoreResult<Option<Account>>;
+    async fn account_by_username(
+        &self,
+        i: InstansiId,
+        username: &str,
+    ) -> StoreResult<Option<Account>>;
     async fn accounts(&self, i: InstansiId) -> StoreResult<Vec<Account>>;
     async fn set_password(
         &self,
@@ -161,6 +179,17 @@ pub trait Store: Send + Sync + 'static {
     /// The newest entries first.
     async fn audit_log(&self, i: InstansiId, limit: u32) -> StoreResult<Vec<AuditEntry>>;
     /// Counts within a scope, with validity judged on `hari_ini`.
-    async fn ringkasan(&self, i: InstansiId, lingkup: Lingkup, hari_ini: Date)
-    -> StoreResult<Ringkasan>;
+    async fn ringkasan(
+        &self,
+        i: InstansiId,
+        lingkup: Lingkup,
+        hari_ini: Date,
+    ) -> StoreResult<Ringkasan>;
+    /// Active employees per unit within a scope, each counted in its own unit
+    /// only (callers add up subtrees); units without any are left out.
+    async fn jumlah_pegawai_per_unit(
+        &self,
+        i: InstansiId,
+        lingkup: Lingkup,
+    ) -> StoreResult<Vec<(UnitId, u64)>>;
 }

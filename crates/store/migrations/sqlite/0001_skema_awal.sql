@@ -1,0 +1,193 @@
+-- Kompeten schema for SQLite. Every tenant table carries instansi_id, every
+-- uniqueness is per instansi, and references between tenant tables are
+-- composite keys (instansi_id, x_id), so a row can never point into another
+-- instansi. Dates and timestamps are TEXT (ISO 8601, timestamps in UTC).
+
+CREATE TABLE instansi (
+    id          INTEGER PRIMARY KEY,
+    kode        TEXT NOT NULL UNIQUE CHECK (kode <> ''),
+    nama        TEXT NOT NULL CHECK (nama <> ''),
+    dibuat_pada TEXT NOT NULL
+);
+
+CREATE TABLE unit_kerja (
+    id          INTEGER PRIMARY KEY,
+    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    induk_id    INTEGER,
+    -- The top-level unit (OPD) above this one; itself for an OPD. Set right
+    -- after the insert, once the id is known.
+    opd_id      INTEGER,
+    kode        TEXT NOT NULL CHECK (kode <> ''),
+    nama        TEXT NOT NULL CHECK (nama <> ''),
+    jenis       TEXT NOT NULL,
+    -- Materialized path of ids, "/12/34/": a subtree is a prefix LIKE.
+    jalur       TEXT NOT NULL,
+    -- Sort key giving tree order with siblings by name (see sql.rs).
+    urutan      TEXT NOT NULL,
+    UNIQUE (instansi_id, id),
+    UNIQUE (instansi_id, kode),
+    FOREIGN KEY (instansi_id, induk_id) REFERENCES unit_kerja (instansi_id, id),
+    FOREIGN KEY (instansi_id, opd_id) REFERENCES unit_kerja (instansi_id, id)
+);
+CREATE INDEX unit_kerja_jalur ON unit_kerja (instansi_id, jalur);
+CREATE INDEX unit_kerja_urutan ON unit_kerja (instansi_id, urutan);
+CREATE INDEX unit_kerja_induk ON unit_kerja (instansi_id, induk_id);
+
+CREATE TABLE jabatan (
+    id          INTEGER PRIMARY KEY,
+    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    unit_id     INTEGER NOT NULL,
+    kode        TEXT NOT NULL CHECK (kode <> ''),
+    nama        TEXT NOT NULL CHECK (nama <> ''),
+    jenis       TEXT NOT NULL,
+    jenjang     TEXT,
+    kelas       INTEGER CHECK (kelas BETWEEN 1 AND 17),
+    UNIQUE (instansi_id, id),
+    UNIQUE (instansi_id, kode),
+    FOREIGN KEY (instansi_id, unit_id) REFERENCES unit_kerja (instansi_id, id),
+    CHECK ((jenis = 'fungsional' AND jenjang IS NOT NULL)
+        OR (jenis <> 'fungsional' AND jenjang IS NULL))
+);
+CREATE INDEX jabatan_unit ON jabatan (instansi_id, unit_id);
+
+CREATE TABLE kompetensi (
+    id          INTEGER PRIMARY KEY,
+    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    kode        TEXT NOT NULL CHECK (kode <> ''),
+    kelompok    TEXT NOT NULL CHECK (kelompok IN ('manajerial', 'sosial_kultural', 'teknis')),
+    bidang      TEXT,
+    nama        TEXT NOT NULL CHECK (nama <> ''),
+    definisi    TEXT NOT NULL,
+    UNIQUE (instansi_id, id),
+    UNIQUE (instansi_id, kode)
+);
+
+CREATE TABLE kompetensi_level (
+    instansi_id   INTEGER NOT NULL REFERENCES instansi (id),
+    kompetensi_id INTEGER NOT NULL,
+    level         INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    deskripsi     TEXT NOT NULL,
+    -- Behaviour indicators as a JSON array of strings, in order.
+    indikator     TEXT NOT NULL,
+    PRIMARY KEY (instansi_id, kompetensi_id, level),
+    FOREIGN KEY (instansi_id, kompetensi_id) REFERENCES kompetensi (instansi_id, id)
+);
+
+CREATE TABLE standar_kompetensi (
+    instansi_id   INTEGER NOT NULL REFERENCES instansi (id),
+    jabatan_id    INTEGER NOT NULL,
+    kompetensi_id INTEGER NOT NULL,
+    level         INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    bobot         INTEGER NOT NULL CHECK (bobot >= 1),
+    PRIMARY KEY (instansi_id, jabatan_id, kompetensi_id),
+    FOREIGN KEY (instansi_id, jabatan_id) REFERENCES jabatan (instansi_id, id),
+    FOREIGN KEY (instansi_id, kompetensi_id) REFERENCES kompetensi (instansi_id, id)
+);
+CREATE INDEX standar_kompetensi_kompetensi ON standar_kompetensi (instansi_id, kompetensi_id);
+
+CREATE TABLE pegawai (
+    id             INTEGER PRIMARY KEY,
+    instansi_id    INTEGER NOT NULL REFERENCES instansi (id),
+    nip            TEXT NOT NULL CHECK (length(nip) = 18),
+    nama           TEXT NOT NULL CHECK (nama <> ''),
+    gelar_depan    TEXT,
+    gelar_belakang TEXT,
+    status         TEXT NOT NULL CHECK (status IN ('pns', 'pppk')),
+    golongan       TEXT NOT NULL,
+    jabatan_id     INTEGER,
+    unit_id        INTEGER NOT NULL,
+    pendidikan     TEXT NOT NULL,
+    jenis_kelamin  TEXT NOT NULL CHECK (jenis_kelamin IN ('L', 'P')),
+    tanggal_lahir  TEXT NOT NULL,
+    aktif          INTEGER NOT NULL CHECK (aktif IN (0, 1)),
+    UNIQUE (instansi_id, id),
+    UNIQUE (instansi_id, nip),
+    FOREIGN KEY (instansi_id, jabatan_id) REFERENCES jabatan (instansi_id, id),
+    FOREIGN KEY (instansi_id, unit_id) REFERENCES unit_kerja (instansi_id, id)
+);
+CREATE INDEX pegawai_unit ON pegawai (instansi_id, unit_id);
+CREATE INDEX pegawai_jabatan ON pegawai (instansi_id, jabatan_id);
+CREATE INDEX pegawai_nama ON pegawai (instansi_id, nama);
+
+CREATE TABLE penilaian (
+    id             INTEGER PRIMARY KEY,
+    instansi_id    INTEGER NOT NULL REFERENCES instansi (id),
+    pegawai_id     INTEGER NOT NULL,
+    kompetensi_id  INTEGER NOT NULL,
+    level          INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    metode         TEXT NOT NULL,
+    tanggal        TEXT NOT NULL,
+    berlaku_sampai TEXT NOT NULL,
+    asesor         TEXT NOT NULL,
+    catatan_bukti  TEXT NOT NULL,
+    dicatat_pada   TEXT NOT NULL,
+    CHECK (berlaku_sampai >= tanggal),
+    UNIQUE (instansi_id, id),
+    FOREIGN KEY (instansi_id, pegawai_id) REFERENCES pegawai (instansi_id, id),
+    FOREIGN KEY (instansi_id, kompetensi_id) REFERENCES kompetensi (instansi_id, id)
+);
+CREATE INDEX penilaian_pegawai ON penilaian (instansi_id, pegawai_id, tanggal);
+CREATE INDEX penilaian_kompetensi ON penilaian (instansi_id, kompetensi_id);
+
+-- Assessments are history: a new result supersedes an old one, nothing is rewritten.
+CREATE TRIGGER penilaian_tanpa_ubah BEFORE UPDATE ON penilaian
+BEGIN
+    SELECT RAISE(ABORT, 'penilaian is append-only: rows cannot be updated');
+END;
+CREATE TRIGGER penilaian_tanpa_hapus BEFORE DELETE ON penilaian
+BEGIN
+    SELECT RAISE(ABORT, 'penilaian is append-only: rows cannot be deleted');
+END;
+
+CREATE TABLE skp (
+    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    pegawai_id  INTEGER NOT NULL,
+    tahun       INTEGER NOT NULL CHECK (tahun BETWEEN 1900 AND 2200),
+    predikat    TEXT NOT NULL,
+    PRIMARY KEY (instansi_id, pegawai_id, tahun),
+    FOREIGN KEY (instansi_id, pegawai_id) REFERENCES pegawai (instansi_id, id)
+);
+CREATE INDEX skp_tahun ON skp (instansi_id, tahun);
+
+CREATE TABLE akun (
+    id            INTEGER PRIMARY KEY,
+    instansi_id   INTEGER NOT NULL REFERENCES instansi (id),
+    username      TEXT NOT NULL CHECK (username <> ''),
+    nama_tampilan TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    unit_id       INTEGER,
+    pegawai_id    INTEGER,
+    aktif         INTEGER NOT NULL DEFAULT 1 CHECK (aktif IN (0, 1)),
+    dibuat_pada   TEXT NOT NULL,
+    UNIQUE (instansi_id, id),
+    UNIQUE (instansi_id, username),
+    FOREIGN KEY (instansi_id, unit_id) REFERENCES unit_kerja (instansi_id, id),
+    FOREIGN KEY (instansi_id, pegawai_id) REFERENCES pegawai (instansi_id, id)
+);
+
+CREATE TABLE sesi (
+    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    token_hash  TEXT NOT NULL,
+    akun_id     INTEGER NOT NULL,
+    csrf_token  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    dibuat_pada TEXT NOT NULL,
+    PRIMARY KEY (instansi_id, token_hash),
+    FOREIGN KEY (instansi_id, akun_id) REFERENCES akun (instansi_id, id)
+);
+CREATE INDEX sesi_expires_at ON sesi (instansi_id, expires_at);
+
+CREATE TABLE audit_log (
+    id               INTEGER PRIMARY KEY,
+    instansi_id      INTEGER NOT NULL REFERENCES instansi (id),
+    at               TEXT NOT NULL,
+    actor_account_id INTEGER,
+    actor_label      TEXT NOT NULL,
+    action           TEXT NOT NULL,
+    entity           TEXT NOT NULL,
+    entity_id        INTEGER,
+    detail           TEXT NOT NULL,
+    UNIQUE (instansi_id, id),
+    FOREIGN KEY (instansi_id, actor_account_id) REFERENCES akun (instansi_id, id)
+);

@@ -1,0 +1,2666 @@
+//! The one SQL implementation of [`Store`](crate::Store), shared by both backends.
+//!
+//! Everything that does not touch a connection lives here as ordinary code:
+//! validation, SQL text with `$n` placeholders (both SQLite and PostgreSQL
+//! accept them), row types and their conversion into records, and the mapping
+//! of database errors. The [`impl_store!`] macro then writes the trait
+//! implementation once per pool type; `sqlite.rs` and `postgres.rs` keep only
+//! what differs (connecting, pragmas, migrations).
+
+use crate::{
+    Account, Actor, AuditEntry, Instansi, InstansiId, Jabatan, JabatanRow, Kompetensi,
+    KompetensiId, LevelKompetensi, Lingkup, NewAccount, NewJabatan, NewKompetensi, NewPegawai,
+    NewPenilaian, NewSession, NewUnit, Pegawai, PegawaiId, PegawaiRow, Penilaian, Session, Skp,
+    StandarEntry, StandarItem, StoreError, StoreResult, Unit, UnitId, nama_lengkap,
+};
+use kompeten_domain::{
+    Golongan, JenisJabatan, JenisUnit, JenjangFungsional, KelompokKompetensi, Level,
+    MetodePenilaian, Nip, Pendidikan, PredikatKinerja, Role, StatusAsn, TingkatJabatan,
+};
+use sqlx::error::ErrorKind;
+use std::collections::{HashMap, HashSet};
+use std::fmt::{Display, Write as _};
+use time::{Date, OffsetDateTime, UtcOffset};
+
+/// Bind parameters per statement for multi-row inserts: below SQLite's 32,766
+/// and PostgreSQL's 65,535, and small enough to keep statements cheap.
+const PARAMS_PER_STATEMENT: usize = 4_000;
+
+/// Largest page a search may ask for.
+pub(crate) const MAX_PER_HALAMAN: u32 = 1_000;
+
+// ---------------------------------------------------------------------------
+// SQL text with positional parameters.
+
+/// A value bound to a `$n` placeholder.
+#[derive(Debug, Clone)]
+pub(crate) enum Param {
+    I64(i64),
+    OptI64(Option<i64>),
+    I32(i32),
+    OptI32(Option<i32>),
+    Text(String),
+    OptText(Option<String>),
+    Bool(bool),
+    Date(Date),
+    Timestamp(OffsetDateTime),
+}
+
+macro_rules! param_from {
+    ($($t:ty => $v:ident),+ $(,)?) => {$(
+        impl From<$t> for Param {
+            fn from(value: $t) -> Self {
+                Param::$v(value)
+            }
+        }
+    )+};
+}
+param_from!(
+    i64 => I64,
+    Option<i64> => OptI64,
+    i32 => I32,
+    Option<i32> => OptI32,
+    String => Text,
+    Option<String> => OptText,
+    bool => Bool,
+    Date => Date,
+    OffsetDateTime => Timestamp,
+);
+
+impl From<&str> for Param {
+    fn from(value: &str) -> Self {
+        Param::Text(value.to_owned())
+    }
+}
+
+impl From<InstansiId> for Param {
+    fn from(value: InstansiId) -> Self {
+        Param::I64(value.0)
+    }
+}
+
+/// A statement being built: text with `$1`, `$2`, ... and the values in order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sql {
+    pub(crate) text: String,
+    pub(crate) params: Vec<Param>,
+}
+
+impl Sql {
+    pub(crate) fn new(text: &str) -> Self {
+        Sql {
+            text: text.to_owned(),
+            params: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, text: &str) -> &mut Self {
+        self.text.push_str(text);
+        self
+    }
+
+    /// Appends a placeholder for `value`.
+    pub(crate) fn bind(&mut self, value: impl Into<Param>) -> &mut Self {
+        self.params.push(value.into());
+        // Writing to a String cannot fail.
+        let _ = write!(self.text, "${}", self.params.len());
+        self
+    }
+
+    /// Appends `(v1, v2, ...)`: one row of a multi-row VALUES list.
+    pub(crate) fn tuple(&mut self, values: Vec<Param>) -> &mut Self {
+        self.text.push('(');
+        for (n, value) in values.into_iter().enumerate() {
+            if n > 0 {
+                self.text.push_str(", ");
+            }
+            self.bind(value);
+        }
+        self.text.push(')');
+        self
+    }
+
+    /// Appends `(v1, v2, ...)` for an `IN` list.
+    pub(crate) fn in_list<T: Into<Param> + Copy>(&mut self, values: &[T]) -> &mut Self {
+        self.tuple(values.iter().map(|v| (*v).into()).collect())
+    }
+}
+
+/// The text of `sql` with its `$1`, `$2`, ... written as plain `?`, or `None`
+/// when the placeholders are not exactly `$1..$n` in order (then the text
+/// must run as it is). SQLite looks a `$n` name up with a linear search, so
+/// a statement with thousands of them takes quadratic time; `?` does not.
+pub(crate) fn positional_placeholders(sql: &Sql) -> Option<String> {
+    let mut out = String::with_capacity(sql.text.len());
+    let mut rest = sql.text.as_str();
+    let mut seen = 0usize;
+    // `find` and slices rather than a char loop: this runs for every batch statement.
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let digits = after
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len());
+        let number: usize = after[..digits].parse().ok()?;
+        seen += 1;
+        if number != seen {
+            return None;
+        }
+        out.push('?');
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    (seen == sql.params.len()).then_some(out)
+}
+
+/// Rows per multi-row statement with `params_per_row` values each.
+pub(crate) fn rows_per_statement(params_per_row: usize) -> usize {
+    (PARAMS_PER_STATEMENT / params_per_row.max(1)).max(1)
+}
+
+// ---------------------------------------------------------------------------
+// Errors.
+
+/// A value in the database that no record can be made of.
+pub(crate) fn corrupt(what: impl Display) -> StoreError {
+    StoreError::Database(sqlx::Error::Decode(
+        format!("stored data is not valid: {what}").into(),
+    ))
+}
+
+/// Maps a failed write: unique keys to `Conflict`, broken references and
+/// checks to `Invalid`, anything else to `Database`.
+pub(crate) fn write_error(
+    error: sqlx::Error,
+    conflict: impl FnOnce() -> String,
+    invalid: impl FnOnce() -> String,
+) -> StoreError {
+    let Some(db) = error.as_database_error() else {
+        return StoreError::Database(error);
+    };
+    match db.kind() {
+        ErrorKind::UniqueViolation => StoreError::Conflict(conflict()),
+        ErrorKind::ForeignKeyViolation
+        | ErrorKind::CheckViolation
+        | ErrorKind::NotNullViolation => {
+            StoreError::Invalid(format!("{} ({})", invalid(), db.message()))
+        }
+        _ => StoreError::Database(error),
+    }
+}
+
+/// `write_error` for statements that should never clash.
+pub(crate) fn plain_write_error(error: sqlx::Error) -> StoreError {
+    write_error(
+        error,
+        || "a record with the same key already exists".to_owned(),
+        || "the data breaks a rule of the database".to_owned(),
+    )
+}
+
+pub(crate) fn invalid(message: impl Into<String>) -> StoreError {
+    StoreError::Invalid(message.into())
+}
+
+// ---------------------------------------------------------------------------
+// Validation of input text.
+
+/// A required name or code: trimmed, not blank, no control characters.
+pub(crate) fn label(field: &str, value: &str) -> StoreResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(invalid(format!("{field} must not be empty")));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(invalid(format!(
+            "{field} must not contain control characters"
+        )));
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional short text (a title, a field): trimmed, blank becomes `None`.
+pub(crate) fn optional_label(field: &str, value: Option<&str>) -> StoreResult<Option<String>> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) => label(field, v).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Free text (a definition, evidence notes): anything but NUL, which
+/// PostgreSQL cannot store.
+pub(crate) fn free_text(field: &str, value: &str) -> StoreResult<String> {
+    if value.contains('\0') {
+        return Err(invalid(format!("{field} must not contain NUL characters")));
+    }
+    Ok(value.to_owned())
+}
+
+/// Timestamps are stored in UTC at whole seconds: SQLite keeps them as text,
+/// and fixed-width text compares in time order.
+pub(crate) fn stamp(t: OffsetDateTime) -> StoreResult<OffsetDateTime> {
+    let utc = t
+        .checked_to_offset(UtcOffset::UTC)
+        .filter(|u| (1..=9999).contains(&u.year()))
+        .ok_or_else(|| invalid(format!("timestamp {t} is out of range")))?;
+    Ok(utc.truncate_to_second())
+}
+
+/// The current time, for audit entries and `dicatat_pada`.
+pub(crate) fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc().truncate_to_second()
+}
+
+/// `%text%` for LIKE with `!` as the escape character, so that `%` and `_`
+/// typed by a user match themselves.
+pub(crate) fn like_anywhere(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '!') {
+            out.push('!');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Unit tree: ids path and sort key.
+
+/// `"/12/34/"` for the unit 34 below 12.
+pub(crate) fn jalur_anak(jalur_induk: &str, id: i64) -> String {
+    format!("{jalur_induk}{id}/")
+}
+
+pub(crate) fn parse_jalur(jalur: &str) -> StoreResult<Vec<UnitId>> {
+    jalur
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<i64>()
+                .map(UnitId)
+                .map_err(|_| corrupt(format!("unit path {jalur:?}")))
+        })
+        .collect()
+}
+
+/// One component of a unit's sort key. The key of a unit is its parent's key
+/// followed by this, so sorting by key gives tree order: a parent's key is a
+/// prefix of its children's, and siblings compare by lower-cased name first
+/// (`\u{1}` sorts below any character a name may hold, so "Dinas A" comes
+/// before "Dinas A B"), then by id when names are equal.
+pub(crate) fn urutan_anak(urutan_induk: &str, nama: &str, id: i64) -> String {
+    format!("{urutan_induk}{}\u{1}{id:020}\u{1}", nama.to_lowercase())
+}
+
+/// `CASE` expression ranking a jabatan type column in the regulation's order.
+pub(crate) fn jenis_jabatan_rank(column: &str) -> String {
+    let mut out = format!("CASE {column}");
+    for (rank, jenis) in JenisJabatan::ALL.iter().enumerate() {
+        out.push_str(&format!(" WHEN '{}' THEN {rank}", jenis.code()));
+    }
+    out.push_str(" ELSE 99 END");
+    out
+}
+
+/// Sort key for competency codes: digit runs compare as numbers, so "M.2"
+/// comes before "M.10".
+pub(crate) fn kode_key(kode: &str) -> Vec<(bool, String)> {
+    let mut parts: Vec<(bool, String)> = Vec::new();
+    for c in kode.chars() {
+        let digit = c.is_ascii_digit();
+        match parts.last_mut() {
+            Some((d, s)) if *d == digit => s.push(c),
+            _ => parts.push((digit, c.to_string())),
+        }
+    }
+    parts
+        .into_iter()
+        .map(|(digit, s)| {
+            if digit {
+                // Width first, then text: numeric order without overflow.
+                let trimmed = s.trim_start_matches('0');
+                (true, format!("{:>40}", trimmed))
+            } else {
+                (false, s.to_lowercase())
+            }
+        })
+        .collect()
+}
+
+fn kelompok_rank(k: KelompokKompetensi) -> usize {
+    KelompokKompetensi::ALL
+        .iter()
+        .position(|x| *x == k)
+        .unwrap_or(usize::MAX)
+}
+
+/// Dictionary order: group (manajerial, sosial kultural, teknis), then code.
+pub(crate) fn dictionary_order(
+    kelompok: KelompokKompetensi,
+    kode: &str,
+) -> (usize, Vec<(bool, String)>) {
+    (kelompok_rank(kelompok), kode_key(kode))
+}
+
+// ---------------------------------------------------------------------------
+// Scopes.
+
+/// Which employees a personal query may touch, resolved from a [`Lingkup`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Scope {
+    All,
+    /// Employees of units whose path starts with this prefix.
+    Subtree(String),
+    One(i64),
+    Nothing,
+}
+
+impl Scope {
+    /// Appends the condition on the employee alias `p` (joined to nothing else).
+    pub(crate) fn pegawai_condition(&self, sql: &mut Sql, instansi: InstansiId) {
+        match self {
+            Scope::All => {}
+            Scope::Subtree(prefix) => {
+                sql.push(
+                    " AND p.unit_id IN (SELECT su.id FROM unit_kerja su WHERE su.instansi_id = ",
+                )
+                .bind(instansi)
+                .push(" AND su.jalur LIKE ")
+                .bind(format!("{prefix}%"))
+                .push(")");
+            }
+            Scope::One(id) => {
+                sql.push(" AND p.id = ").bind(*id);
+            }
+            Scope::Nothing => {
+                sql.push(" AND 1 = 0");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Validation of whole records.
+
+pub(crate) struct ValidUnit {
+    pub(crate) induk: Option<i64>,
+    pub(crate) kode: String,
+    pub(crate) nama: String,
+    pub(crate) jenis: &'static str,
+}
+
+pub(crate) fn validate_unit(new: &NewUnit) -> StoreResult<ValidUnit> {
+    Ok(ValidUnit {
+        induk: new.induk.map(|u| u.0),
+        kode: label("unit kode", &new.kode)?,
+        nama: label("unit nama", &new.nama)?,
+        jenis: new.jenis.code(),
+    })
+}
+
+pub(crate) struct ValidJabatan {
+    pub(crate) kode: String,
+    pub(crate) nama: String,
+    pub(crate) jenis: &'static str,
+    pub(crate) jenjang: Option<&'static str>,
+    pub(crate) unit: i64,
+    pub(crate) kelas: Option<i32>,
+}
+
+pub(crate) fn validate_jabatan(new: &NewJabatan) -> StoreResult<ValidJabatan> {
+    let kelas = match new.kelas {
+        Some(k @ 1..=17) => Some(i32::from(k)),
+        Some(k) => return Err(invalid(format!("kelas jabatan must be 1 to 17, got {k}"))),
+        None => None,
+    };
+    Ok(ValidJabatan {
+        kode: label("jabatan kode", &new.kode)?,
+        nama: label("jabatan nama", &new.nama)?,
+        jenis: new.tingkat.jenis().code(),
+        jenjang: new.tingkat.jenjang().map(JenjangFungsional::code),
+        unit: new.unit.0,
+        kelas,
+    })
+}
+
+pub(crate) struct ValidKompetensi {
+    pub(crate) kode: String,
+    pub(crate) kelompok: &'static str,
+    pub(crate) bidang: Option<String>,
+    pub(crate) nama: String,
+    pub(crate) definisi: String,
+    /// (level, deskripsi, indicators as JSON)
+    pub(crate) level: Vec<(i32, String, String)>,
+}
+
+pub(crate) fn validate_kompetensi(new: &NewKompetensi) -> StoreResult<ValidKompetensi> {
+    let kode = label("kompetensi kode", &new.kode)?;
+    if new.level.len() != Level::ALL.len() {
+        return Err(invalid(format!(
+            "kompetensi {kode} needs exactly 5 levels (1 to 5), got {}",
+            new.level.len()
+        )));
+    }
+    let mut level = Vec::with_capacity(5);
+    for (expected, given) in Level::ALL.iter().zip(&new.level) {
+        if given.level != *expected {
+            return Err(invalid(format!(
+                "kompetensi {kode}: levels must be 1 to 5 in order, found {} where {} belongs",
+                given.level, expected
+            )));
+        }
+        let mut indikator = Vec::with_capacity(given.indikator.len());
+        for text in &given.indikator {
+            indikator.push(free_text("indikator", text)?);
+        }
+        let json = serde_json::to_string(&indikator)
+            .map_err(|e| invalid(format!("indikator cannot be stored: {e}")))?;
+        level.push((
+            i32::from(given.level.get()),
+            free_text("level deskripsi", &given.deskripsi)?,
+            json,
+        ));
+    }
+    Ok(ValidKompetensi {
+        kelompok: new.kelompok.code(),
+        bidang: optional_label("kompetensi bidang", new.bidang.as_deref())?,
+        nama: label("kompetensi nama", &new.nama)?,
+        definisi: free_text("kompetensi definisi", &new.definisi)?,
+        level,
+        kode,
+    })
+}
+
+/// (kompetensi, level, bobot) per line, refusing duplicates and zero weights.
+pub(crate) fn validate_standar(items: &[StandarItem]) -> StoreResult<Vec<(i64, i32, i32)>> {
+    let mut seen = HashSet::new();
+    items
+        .iter()
+        .map(|item| {
+            if !seen.insert(item.kompetensi) {
+                return Err(invalid(format!(
+                    "kompetensi {} appears twice in the standard",
+                    item.kompetensi
+                )));
+            }
+            let bobot = i32::try_from(item.bobot)
+                .ok()
+                .filter(|b| *b >= 1)
+                .ok_or_else(|| invalid(format!("bobot must be at least 1, got {}", item.bobot)))?;
+            Ok((item.kompetensi.0, i32::from(item.level.get()), bobot))
+        })
+        .collect()
+}
+
+pub(crate) struct ValidPegawai {
+    pub(crate) nip: String,
+    pub(crate) row: Vec<Param>,
+    pub(crate) unit: i64,
+    pub(crate) jabatan: Option<i64>,
+}
+
+/// Columns written by [`pegawai_values`], after `instansi_id`.
+pub(crate) const PEGAWAI_COLUMNS: &str = "instansi_id, nip, nama, gelar_depan, gelar_belakang, \
+     status, golongan, jabatan_id, unit_id, pendidikan, jenis_kelamin, tanggal_lahir, aktif";
+pub(crate) const PEGAWAI_PARAMS: usize = 13;
+
+pub(crate) fn validate_pegawai(
+    instansi: InstansiId,
+    row: usize,
+    new: &NewPegawai,
+) -> StoreResult<ValidPegawai> {
+    let at = |m: String| invalid(format!("row {} (NIP {}): {m}", row + 1, new.nip));
+    if new.golongan.status() != new.nip.status() {
+        return Err(at(format!(
+            "golongan {} is for {}, but the NIP is a {} number",
+            new.golongan.code(),
+            new.golongan.status().label(),
+            new.nip.status().label()
+        )));
+    }
+    let nama = label("nama", &new.nama).map_err(|e| at(e.to_string()))?;
+    let gelar_depan =
+        optional_label("gelar depan", new.gelar_depan.as_deref()).map_err(|e| at(e.to_string()))?;
+    let gelar_belakang = optional_label("gelar belakang", new.gelar_belakang.as_deref())
+        .map_err(|e| at(e.to_string()))?;
+    let nip = new.nip.as_str().to_owned();
+    let params = vec![
+        Param::from(instansi),
+        Param::from(nip.clone()),
+        Param::from(nama),
+        Param::from(gelar_depan),
+        Param::from(gelar_belakang),
+        Param::from(new.nip.status().code()),
+        Param::from(new.golongan.code()),
+        Param::from(new.jabatan.map(|j| j.0)),
+        Param::from(new.unit.0),
+        Param::from(new.pendidikan.code()),
+        Param::from(new.nip.jenis_kelamin().code()),
+        Param::from(new.nip.tanggal_lahir()),
+        Param::from(new.aktif),
+    ];
+    Ok(ValidPegawai {
+        nip,
+        row: params,
+        unit: new.unit.0,
+        jabatan: new.jabatan.map(|j| j.0),
+    })
+}
+
+pub(crate) const PENILAIAN_COLUMNS: &str = "instansi_id, pegawai_id, kompetensi_id, level, metode, \
+     tanggal, berlaku_sampai, asesor, catatan_bukti, dicatat_pada";
+pub(crate) const PENILAIAN_PARAMS: usize = 10;
+
+pub(crate) fn validate_penilaian(
+    instansi: InstansiId,
+    row: usize,
+    new: &NewPenilaian,
+    dicatat_pada: OffsetDateTime,
+) -> StoreResult<Vec<Param>> {
+    let at = |m: String| invalid(format!("row {}: {m}", row + 1));
+    if new.berlaku_sampai < new.tanggal {
+        return Err(at(format!(
+            "berlaku_sampai {} is before the assessment date {}",
+            new.berlaku_sampai, new.tanggal
+        )));
+    }
+    let asesor = free_text("asesor", &new.asesor).map_err(|e| at(e.to_string()))?;
+    let catatan = free_text("catatan bukti", &new.catatan_bukti).map_err(|e| at(e.to_string()))?;
+    Ok(vec![
+        Param::from(instansi),
+        Param::from(new.pegawai.0),
+        Param::from(new.kompetensi.0),
+        Param::from(i32::from(new.level.get())),
+        Param::from(new.metode.code()),
+        Param::from(new.tanggal),
+        Param::from(new.berlaku_sampai),
+        Param::from(asesor.trim().to_owned()),
+        Param::from(catatan),
+        Param::from(dicatat_pada),
+    ])
+}
+
+/// SKP ratings with duplicates of one (employee, year) collapsed, the last winning.
+pub(crate) fn validate_skp(batch: &[Skp]) -> StoreResult<Vec<Skp>> {
+    let mut position: HashMap<(PegawaiId, i32), usize> = HashMap::new();
+    let mut out: Vec<Skp> = Vec::new();
+    for (row, skp) in batch.iter().enumerate() {
+        if !(1900..=2200).contains(&skp.tahun) {
+            return Err(invalid(format!(
+                "row {}: SKP year {} is out of range 1900 to 2200",
+                row + 1,
+                skp.tahun
+            )));
+        }
+        match position.get(&(skp.pegawai, skp.tahun)) {
+            Some(&n) => out[n] = *skp,
+            None => {
+                position.insert((skp.pegawai, skp.tahun), out.len());
+                out.push(*skp);
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) struct ValidAccount {
+    pub(crate) username: String,
+    pub(crate) nama_tampilan: String,
+    pub(crate) password_hash: String,
+    pub(crate) role: &'static str,
+    pub(crate) unit: Option<i64>,
+    pub(crate) pegawai: Option<i64>,
+}
+
+pub(crate) fn validate_account(new: &NewAccount) -> StoreResult<ValidAccount> {
+    let username = label("username", &new.username)?;
+    if username.chars().any(char::is_whitespace) {
+        return Err(invalid("username must not contain spaces"));
+    }
+    if new.password_hash.trim().is_empty() {
+        return Err(invalid("password hash must not be empty"));
+    }
+    if new.role == Role::PimpinanOpd && new.unit.is_none() {
+        return Err(invalid("a pimpinan OPD account needs the unit it leads"));
+    }
+    if new.role == Role::Pegawai && new.pegawai.is_none() {
+        return Err(invalid("a pegawai account needs its employee record"));
+    }
+    Ok(ValidAccount {
+        nama_tampilan: label("nama tampilan", &new.nama_tampilan)?,
+        password_hash: free_text("password hash", &new.password_hash)?,
+        role: new.role.code(),
+        unit: new.unit.map(|u| u.0),
+        pegawai: new.pegawai.map(|p| p.0),
+        username,
+    })
+}
+
+pub(crate) struct ValidSession {
+    pub(crate) token_hash: String,
+    pub(crate) csrf_token: String,
+    pub(crate) expires_at: OffsetDateTime,
+}
+
+pub(crate) fn validate_session(new: &NewSession) -> StoreResult<ValidSession> {
+    Ok(ValidSession {
+        token_hash: label("session token hash", &new.token_hash)?,
+        csrf_token: label("CSRF token", &new.csrf_token)?,
+        expires_at: stamp(new.expires_at)?,
+    })
+}
+
+/// Checks the page request of a search: pages are 1-based and bounded.
+pub(crate) fn validate_page(halaman: u32, per_halaman: u32) -> StoreResult<(i64, i64)> {
+    if halaman == 0 {
+        return Err(invalid("halaman starts at 1"));
+    }
+    if per_halaman == 0 || per_halaman > MAX_PER_HALAMAN {
+        return Err(invalid(format!(
+            "per_halaman must be 1 to {MAX_PER_HALAMAN}, got {per_halaman}"
+        )));
+    }
+    let offset = (i64::from(halaman) - 1) * i64::from(per_halaman);
+    Ok((i64::from(per_halaman), offset))
+}
+
+// ---------------------------------------------------------------------------
+// The audit entry a change writes.
+
+pub(crate) struct Audit {
+    pub(crate) action: &'static str,
+    pub(crate) entity: &'static str,
+    pub(crate) entity_id: Option<i64>,
+    pub(crate) detail: serde_json::Value,
+}
+
+pub(crate) const AUDIT_INSERT: &str = "INSERT INTO audit_log \
+     (instansi_id, at, actor_account_id, actor_label, action, entity, entity_id, detail) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
+/// Parameters of [`AUDIT_INSERT`].
+pub(crate) fn audit_params(instansi: InstansiId, actor: &Actor, audit: Audit) -> Sql {
+    Sql {
+        text: AUDIT_INSERT.to_owned(),
+        params: vec![
+            Param::from(instansi),
+            Param::from(now()),
+            Param::from(actor.account.map(|a| a.0)),
+            Param::from(actor.label.clone()),
+            Param::from(audit.action),
+            Param::from(audit.entity),
+            Param::from(audit.entity_id),
+            Param::from(audit.detail.to_string()),
+        ],
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rows as read, and the records made of them.
+
+fn code<T, E: Display>(
+    kind: &str,
+    value: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> StoreResult<T> {
+    parse(value).map_err(|e| corrupt(format!("{kind} {value:?}: {e}")))
+}
+
+fn level(value: i32) -> StoreResult<Level> {
+    Level::new(i64::from(value)).map_err(corrupt)
+}
+
+fn count(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct InstansiRow {
+    id: i64,
+    kode: String,
+    nama: String,
+}
+
+impl From<InstansiRow> for Instansi {
+    fn from(r: InstansiRow) -> Self {
+        Instansi {
+            id: InstansiId(r.id),
+            kode: r.kode,
+            nama: r.nama,
+        }
+    }
+}
+
+pub(crate) const UNIT_SELECT: &str =
+    "SELECT u.id, u.induk_id, u.kode, u.nama, u.jenis, u.jalur FROM unit_kerja u";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UnitRow {
+    id: i64,
+    induk_id: Option<i64>,
+    kode: String,
+    nama: String,
+    jenis: String,
+    jalur: String,
+}
+
+impl UnitRow {
+    pub(crate) fn into_unit(self) -> StoreResult<Unit> {
+        Ok(Unit {
+            id: UnitId(self.id),
+            induk: self.induk_id.map(UnitId),
+            jenis: code("jenis unit", &self.jenis, JenisUnit::from_code)?,
+            jalur: parse_jalur(&self.jalur)?,
+            kode: self.kode,
+            nama: self.nama,
+        })
+    }
+}
+
+/// The parent's columns a new unit derives its own from.
+#[derive(sqlx::FromRow)]
+pub(crate) struct UnitInduk {
+    pub(crate) jalur: String,
+    pub(crate) urutan: String,
+    pub(crate) opd_id: Option<i64>,
+}
+
+pub(crate) const JABATAN_SELECT: &str =
+    "SELECT j.id, j.kode, j.nama, j.jenis, j.jenjang, j.unit_id, j.kelas FROM jabatan j";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct JabatanDbRow {
+    id: i64,
+    kode: String,
+    nama: String,
+    jenis: String,
+    jenjang: Option<String>,
+    unit_id: i64,
+    kelas: Option<i32>,
+}
+
+fn tingkat(jenis: &str, jenjang: Option<&str>) -> StoreResult<TingkatJabatan> {
+    let jenis = code("jenis jabatan", jenis, JenisJabatan::from_code)?;
+    let jenjang = jenjang
+        .map(|j| code("jenjang", j, JenjangFungsional::from_code))
+        .transpose()?;
+    TingkatJabatan::new(jenis, jenjang).map_err(corrupt)
+}
+
+impl JabatanDbRow {
+    pub(crate) fn into_jabatan(self) -> StoreResult<Jabatan> {
+        Ok(Jabatan {
+            id: crate::JabatanId(self.id),
+            tingkat: tingkat(&self.jenis, self.jenjang.as_deref())?,
+            unit: UnitId(self.unit_id),
+            kelas: self
+                .kelas
+                .map(|k| u8::try_from(k).map_err(|_| corrupt(format!("kelas {k}"))))
+                .transpose()?,
+            kode: self.kode,
+            nama: self.nama,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct JabatanListRow {
+    #[sqlx(flatten)]
+    jabatan: JabatanDbRow,
+    unit_nama: String,
+    jumlah_pegawai: i64,
+    jumlah_standar: i64,
+}
+
+impl JabatanListRow {
+    pub(crate) fn into_row(self) -> StoreResult<JabatanRow> {
+        Ok(JabatanRow {
+            jabatan: self.jabatan.into_jabatan()?,
+            unit_nama: self.unit_nama,
+            jumlah_pegawai: count(self.jumlah_pegawai),
+            jumlah_standar: count(self.jumlah_standar),
+        })
+    }
+}
+
+pub(crate) const KOMPETENSI_SELECT: &str =
+    "SELECT k.id, k.kode, k.kelompok, k.bidang, k.nama, k.definisi FROM kompetensi k";
+pub(crate) const KOMPETENSI_LEVEL_SELECT: &str =
+    "SELECT l.kompetensi_id, l.level, l.deskripsi, l.indikator FROM kompetensi_level l";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct KompetensiDbRow {
+    id: i64,
+    kode: String,
+    kelompok: String,
+    bidang: Option<String>,
+    nama: String,
+    definisi: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct KompetensiLevelRow {
+    kompetensi_id: i64,
+    level: i32,
+    deskripsi: String,
+    indikator: String,
+}
+
+/// Joins competencies with their levels and puts them in dictionary order.
+pub(crate) fn assemble_kompetensi(
+    rows: Vec<KompetensiDbRow>,
+    levels: Vec<KompetensiLevelRow>,
+) -> StoreResult<Vec<Kompetensi>> {
+    let mut by_id: HashMap<i64, Vec<LevelKompetensi>> = HashMap::new();
+    for l in levels {
+        let indikator: Vec<String> = serde_json::from_str(&l.indikator)
+            .map_err(|e| corrupt(format!("indikator of kompetensi {}: {e}", l.kompetensi_id)))?;
+        by_id
+            .entry(l.kompetensi_id)
+            .or_default()
+            .push(LevelKompetensi {
+                level: level(l.level)?,
+                deskripsi: l.deskripsi,
+                indikator,
+            });
+    }
+    let mut out = rows
+        .into_iter()
+        .map(|r| {
+            let mut level = by_id.remove(&r.id).unwrap_or_default();
+            level.sort_by_key(|l| l.level);
+            Ok(Kompetensi {
+                id: KompetensiId(r.id),
+                kelompok: code("kelompok", &r.kelompok, KelompokKompetensi::from_code)?,
+                kode: r.kode,
+                bidang: r.bidang,
+                nama: r.nama,
+                definisi: r.definisi,
+                level,
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    out.sort_by_cached_key(|k| (dictionary_order(k.kelompok, &k.kode), k.id));
+    Ok(out)
+}
+
+pub(crate) const STANDAR_SELECT: &str = "SELECT s.kompetensi_id, k.kode, k.nama, k.kelompok, \
+     s.level, s.bobot FROM standar_kompetensi s JOIN kompetensi k \
+     ON k.instansi_id = s.instansi_id AND k.id = s.kompetensi_id \
+     WHERE s.instansi_id = $1 AND s.jabatan_id = $2";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct StandarRow {
+    kompetensi_id: i64,
+    kode: String,
+    nama: String,
+    kelompok: String,
+    level: i32,
+    bobot: i32,
+}
+
+pub(crate) fn assemble_standar(rows: Vec<StandarRow>) -> StoreResult<Vec<StandarEntry>> {
+    let mut out = rows
+        .into_iter()
+        .map(|r| {
+            Ok(StandarEntry {
+                kompetensi: KompetensiId(r.kompetensi_id),
+                kelompok: code("kelompok", &r.kelompok, KelompokKompetensi::from_code)?,
+                level: level(r.level)?,
+                bobot: u32::try_from(r.bobot).map_err(|_| corrupt(format!("bobot {}", r.bobot)))?,
+                kode: r.kode,
+                nama: r.nama,
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    out.sort_by_cached_key(|s| (dictionary_order(s.kelompok, &s.kode), s.kompetensi));
+    Ok(out)
+}
+
+pub(crate) const PEGAWAI_SELECT: &str = "SELECT p.id, p.nip, p.nama, p.gelar_depan, \
+     p.gelar_belakang, p.status, p.golongan, p.jabatan_id, p.unit_id, p.pendidikan, p.aktif \
+     FROM pegawai p";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PegawaiDbRow {
+    id: i64,
+    nip: String,
+    nama: String,
+    gelar_depan: Option<String>,
+    gelar_belakang: Option<String>,
+    status: String,
+    golongan: String,
+    jabatan_id: Option<i64>,
+    unit_id: i64,
+    pendidikan: String,
+    aktif: bool,
+}
+
+fn nip_golongan(nip: &str, status: &str, golongan: &str) -> StoreResult<(Nip, Golongan)> {
+    let status = code("status", status, StatusAsn::from_code)?;
+    let nip = Nip::parse(nip, status).map_err(|e| corrupt(format!("NIP {nip}: {e}")))?;
+    let golongan = Golongan::parse(status, golongan).map_err(corrupt)?;
+    Ok((nip, golongan))
+}
+
+impl PegawaiDbRow {
+    pub(crate) fn into_pegawai(self) -> StoreResult<Pegawai> {
+        let (nip, golongan) = nip_golongan(&self.nip, &self.status, &self.golongan)?;
+        Ok(Pegawai {
+            id: PegawaiId(self.id),
+            status: nip.status(),
+            jenis_kelamin: nip.jenis_kelamin(),
+            tanggal_lahir: nip.tanggal_lahir(),
+            nip,
+            nama: self.nama,
+            gelar_depan: self.gelar_depan,
+            gelar_belakang: self.gelar_belakang,
+            golongan,
+            jabatan: self.jabatan_id.map(crate::JabatanId),
+            unit: UnitId(self.unit_id),
+            pendidikan: code("pendidikan", &self.pendidikan, Pendidikan::from_code)?,
+            aktif: self.aktif,
+        })
+    }
+}
+
+/// FROM and JOINs of an employee search; conditions follow.
+pub(crate) const PEGAWAI_SEARCH_FROM: &str = " FROM pegawai p \
+     JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
+     JOIN unit_kerja o ON o.instansi_id = u.instansi_id AND o.id = u.opd_id \
+     LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id \
+     WHERE p.instansi_id = ";
+
+pub(crate) const PEGAWAI_SEARCH_COLUMNS: &str = "SELECT p.id, p.nip, p.nama, p.gelar_depan, \
+     p.gelar_belakang, p.status, p.golongan, p.jabatan_id, j.nama AS jabatan_nama, \
+     j.jenis AS jabatan_jenis, j.jenjang AS jabatan_jenjang, p.unit_id, u.nama AS unit_nama, \
+     o.nama AS opd_nama, p.aktif";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PegawaiSearchRow {
+    id: i64,
+    nip: String,
+    nama: String,
+    gelar_depan: Option<String>,
+    gelar_belakang: Option<String>,
+    status: String,
+    golongan: String,
+    jabatan_id: Option<i64>,
+    jabatan_nama: Option<String>,
+    jabatan_jenis: Option<String>,
+    jabatan_jenjang: Option<String>,
+    unit_id: i64,
+    unit_nama: String,
+    opd_nama: String,
+    aktif: bool,
+}
+
+impl PegawaiSearchRow {
+    pub(crate) fn into_row(self) -> StoreResult<PegawaiRow> {
+        let (nip, golongan) = nip_golongan(&self.nip, &self.status, &self.golongan)?;
+        let tingkat = self
+            .jabatan_jenis
+            .as_deref()
+            .map(|jenis| tingkat(jenis, self.jabatan_jenjang.as_deref()))
+            .transpose()?;
+        Ok(PegawaiRow {
+            id: PegawaiId(self.id),
+            nama_lengkap: nama_lengkap(
+                &self.nama,
+                self.gelar_depan.as_deref(),
+                self.gelar_belakang.as_deref(),
+            ),
+            status: nip.status(),
+            nip,
+            golongan,
+            jabatan: self.jabatan_id.map(crate::JabatanId),
+            jabatan_nama: self.jabatan_nama,
+            tingkat,
+            unit: UnitId(self.unit_id),
+            unit_nama: self.unit_nama,
+            opd_nama: self.opd_nama,
+            aktif: self.aktif,
+        })
+    }
+}
+
+pub(crate) const PENILAIAN_SELECT: &str = "SELECT n.id, n.pegawai_id, n.kompetensi_id, \
+     k.kode AS kompetensi_kode, k.nama AS kompetensi_nama, k.kelompok, n.level, n.metode, \
+     n.tanggal, n.berlaku_sampai, n.asesor, n.catatan_bukti \
+     FROM penilaian n JOIN kompetensi k ON k.instansi_id = n.instansi_id AND k.id = n.kompetensi_id \
+     WHERE n.instansi_id = $1 AND n.pegawai_id = $2 \
+     ORDER BY n.tanggal DESC, n.id DESC";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PenilaianRow {
+    id: i64,
+    pegawai_id: i64,
+    kompetensi_id: i64,
+    kompetensi_kode: String,
+    kompetensi_nama: String,
+    kelompok: String,
+    level: i32,
+    metode: String,
+    tanggal: Date,
+    berlaku_sampai: Date,
+    asesor: String,
+    catatan_bukti: String,
+}
+
+impl PenilaianRow {
+    pub(crate) fn into_penilaian(self) -> StoreResult<Penilaian> {
+        Ok(Penilaian {
+            id: crate::PenilaianId(self.id),
+            pegawai: PegawaiId(self.pegawai_id),
+            kompetensi: KompetensiId(self.kompetensi_id),
+            kompetensi_kode: self.kompetensi_kode,
+            kompetensi_nama: self.kompetensi_nama,
+            kelompok: code("kelompok", &self.kelompok, KelompokKompetensi::from_code)?,
+            level: level(self.level)?,
+            metode: code("metode", &self.metode, MetodePenilaian::from_code)?,
+            tanggal: self.tanggal,
+            berlaku_sampai: self.berlaku_sampai,
+            asesor: self.asesor,
+            catatan_bukti: self.catatan_bukti,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SkpRow {
+    pegawai_id: i64,
+    tahun: i32,
+    predikat: String,
+}
+
+impl SkpRow {
+    pub(crate) fn into_skp(self) -> StoreResult<Skp> {
+        Ok(Skp {
+            pegawai: PegawaiId(self.pegawai_id),
+            tahun: self.tahun,
+            predikat: code("predikat", &self.predikat, PredikatKinerja::from_code)?,
+        })
+    }
+}
+
+pub(crate) const ACCOUNT_SELECT: &str = "SELECT a.id, a.instansi_id, a.username, \
+     a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.aktif FROM akun a";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct AccountRow {
+    id: i64,
+    instansi_id: i64,
+    username: String,
+    nama_tampilan: String,
+    password_hash: String,
+    role: String,
+    unit_id: Option<i64>,
+    pegawai_id: Option<i64>,
+    aktif: bool,
+}
+
+impl AccountRow {
+    pub(crate) fn into_account(self) -> StoreResult<Account> {
+        Ok(Account {
+            id: crate::AccountId(self.id),
+            instansi: InstansiId(self.instansi_id),
+            role: code("role", &self.role, Role::from_code)?,
+            username: self.username,
+            nama_tampilan: self.nama_tampilan,
+            password_hash: self.password_hash,
+            unit: self.unit_id.map(UnitId),
+            pegawai: self.pegawai_id.map(PegawaiId),
+            aktif: self.aktif,
+        })
+    }
+}
+
+pub(crate) const SESSION_SELECT: &str = "SELECT a.id, a.instansi_id, a.username, \
+     a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.aktif, \
+     s.csrf_token, s.expires_at \
+     FROM sesi s JOIN akun a ON a.instansi_id = s.instansi_id AND a.id = s.akun_id \
+     WHERE s.instansi_id = $1 AND s.token_hash = $2 AND s.expires_at > $3 AND a.aktif";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SessionRow {
+    #[sqlx(flatten)]
+    account: AccountRow,
+    csrf_token: String,
+    expires_at: OffsetDateTime,
+}
+
+impl SessionRow {
+    pub(crate) fn into_session(self) -> StoreResult<Session> {
+        Ok(Session {
+            account: self.account.into_account()?,
+            csrf_token: self.csrf_token,
+            expires_at: self.expires_at,
+        })
+    }
+}
+
+pub(crate) const AUDIT_SELECT: &str = "SELECT id, at, actor_account_id, actor_label, action, \
+     entity, entity_id, detail FROM audit_log WHERE instansi_id = $1 ORDER BY id DESC LIMIT $2";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct AuditRow {
+    id: i64,
+    at: OffsetDateTime,
+    actor_account_id: Option<i64>,
+    actor_label: String,
+    action: String,
+    entity: String,
+    entity_id: Option<i64>,
+    detail: String,
+}
+
+impl AuditRow {
+    pub(crate) fn into_entry(self) -> StoreResult<AuditEntry> {
+        Ok(AuditEntry {
+            id: self.id,
+            at: self.at,
+            actor_account: self.actor_account_id.map(crate::AccountId),
+            actor_label: self.actor_label,
+            action: self.action,
+            entity: self.entity,
+            entity_id: self.entity_id,
+            detail: serde_json::from_str(&self.detail)
+                .map_err(|e| corrupt(format!("audit detail {}: {e}", self.id)))?,
+        })
+    }
+}
+
+/// Counts of the pegawai part of a summary.
+#[derive(sqlx::FromRow)]
+pub(crate) struct PegawaiCounts {
+    pub(crate) aktif: i64,
+    pub(crate) pns: i64,
+    pub(crate) pppk: i64,
+    pub(crate) tanpa_jabatan: i64,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PenilaianCounts {
+    pub(crate) total: i64,
+    pub(crate) berlaku: i64,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UnitCounts {
+    pub(crate) opd: i64,
+    pub(crate) unit: i64,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct JabatanCounts {
+    pub(crate) jabatan: i64,
+    pub(crate) dengan_standar: i64,
+}
+
+pub(crate) fn to_u64(value: i64) -> u64 {
+    count(value)
+}
+
+/// The unit condition of structural counts: the whole instansi or a subtree.
+pub(crate) fn unit_condition(sql: &mut Sql, alias: &str, subtree: Option<&str>) {
+    if let Some(prefix) = subtree {
+        sql.push(&format!(" AND {alias}.jalur LIKE "))
+            .bind(format!("{prefix}%"));
+    }
+}
+
+/// Reads the pieces of a lingkup that need no database: everything but a unit.
+pub(crate) fn lingkup_without_unit(lingkup: Lingkup) -> Option<Scope> {
+    match lingkup {
+        Lingkup::Instansi => Some(Scope::All),
+        Lingkup::Pegawai(p) => Some(Scope::One(p.0)),
+        Lingkup::Kosong => Some(Scope::Nothing),
+        Lingkup::Unit(_) => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The implementation, written once and expanded per backend.
+
+/// Implements [`Store`](crate::Store) for `$store`, a struct with a
+/// `pool: sqlx::Pool<$db>` field. `$begin` starts a write transaction;
+/// `$render` turns the text of a built [`Sql`] into what the backend runs.
+macro_rules! impl_store {
+    ($store:ty, $db:ty, $backend:literal, $begin:literal, $render:path) => {
+        mod store_impl {
+            use super::*;
+            use crate::sql::*;
+            use crate::*;
+            use sqlx::Arguments as _;
+            use std::collections::{HashMap, HashSet};
+            use time::{Date, OffsetDateTime};
+
+            type Db = $db;
+            type Tx = sqlx::Transaction<'static, Db>;
+            type Args<'q> = <Db as sqlx::Database>::Arguments<'q>;
+
+            /// The statement text as this backend runs it best.
+            fn text(sql: &Sql) -> std::borrow::Cow<'_, str> {
+                $render(sql)
+            }
+
+            fn args(params: &[Param]) -> StoreResult<Args<'_>> {
+                let mut args = Args::default();
+                args.reserve(params.len(), 0);
+                for p in params {
+                    let added = match p {
+                        Param::I64(v) => args.add(*v),
+                        Param::OptI64(v) => args.add(*v),
+                        Param::I32(v) => args.add(*v),
+                        Param::OptI32(v) => args.add(*v),
+                        Param::Text(v) => args.add(v.as_str()),
+                        Param::OptText(v) => args.add(v.as_deref()),
+                        Param::Bool(v) => args.add(*v),
+                        Param::Date(v) => args.add(*v),
+                        Param::Timestamp(v) => args.add(*v),
+                    };
+                    added.map_err(|e| StoreError::Database(sqlx::Error::Encode(e)))?;
+                }
+                Ok(args)
+            }
+
+            async fn begin(store: &$store) -> StoreResult<Tx> {
+                store.pool.begin_with($begin).await.map_err(StoreError::Database)
+            }
+
+            async fn commit(tx: Tx) -> StoreResult<()> {
+                tx.commit().await.map_err(StoreError::Database)
+            }
+
+            async fn audit(
+                tx: &mut Tx,
+                instansi: InstansiId,
+                actor: &Actor,
+                entry: Audit,
+            ) -> StoreResult<()> {
+                let sql = audit_params(instansi, actor, entry);
+                sqlx::query_with(&text(&sql), args(&sql.params)?)
+                    .execute(&mut **tx)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || "audit entry clashes".to_owned(),
+                            || {
+                                format!(
+                                    "instansi {instansi} or the acting account {:?} does not exist",
+                                    actor.account.map(|a| a.0)
+                                )
+                            },
+                        )
+                    })
+            }
+
+            /// Ids of `ids` that exist in `table` of this instansi.
+            async fn existing_ids(
+                tx: &mut Tx,
+                table: &'static str,
+                instansi: InstansiId,
+                ids: &HashSet<i64>,
+            ) -> StoreResult<HashSet<i64>> {
+                let ids: Vec<i64> = ids.iter().copied().collect();
+                let mut found = HashSet::new();
+                for chunk in ids.chunks(rows_per_statement(1)) {
+                    let mut sql = Sql::new(&format!("SELECT id FROM {table} WHERE instansi_id = "));
+                    sql.bind(instansi).push(" AND id IN ").in_list(chunk);
+                    let rows: Vec<i64> = sqlx::query_scalar_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    found.extend(rows);
+                }
+                Ok(found)
+            }
+
+            /// The path prefix of a unit, or `NotFound("unit")`.
+            async fn unit_jalur<'e, E>(executor: E, i: InstansiId, unit: UnitId) -> StoreResult<String>
+            where
+                E: sqlx::Executor<'e, Database = Db>,
+            {
+                sqlx::query_scalar::<_, String>(
+                    "SELECT jalur FROM unit_kerja WHERE instansi_id = $1 AND id = $2",
+                )
+                .bind(i.0)
+                .bind(unit.0)
+                .fetch_optional(executor)
+                .await
+                .map_err(StoreError::Database)?
+                .ok_or(StoreError::NotFound("unit"))
+            }
+
+            async fn resolve_lingkup(
+                store: &$store,
+                i: InstansiId,
+                lingkup: Lingkup,
+            ) -> StoreResult<Scope> {
+                match lingkup_without_unit(lingkup) {
+                    Some(scope) => Ok(scope),
+                    None => match lingkup {
+                        Lingkup::Unit(u) => Ok(Scope::Subtree(unit_jalur(&store.pool, i, u).await?)),
+                        _ => Ok(Scope::Nothing),
+                    },
+                }
+            }
+
+            async fn pegawai_exists(store: &$store, i: InstansiId, id: PegawaiId) -> StoreResult<()> {
+                let found: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM pegawai WHERE instansi_id = $1 AND id = $2")
+                        .bind(i.0)
+                        .bind(id.0)
+                        .fetch_optional(&store.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                found.map(|_| ()).ok_or(StoreError::NotFound("pegawai"))
+            }
+
+            async fn jabatan_exists<'e, E>(executor: E, i: InstansiId, id: JabatanId) -> StoreResult<()>
+            where
+                E: sqlx::Executor<'e, Database = Db>,
+            {
+                let found: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM jabatan WHERE instansi_id = $1 AND id = $2")
+                        .bind(i.0)
+                        .bind(id.0)
+                        .fetch_optional(executor)
+                        .await
+                        .map_err(StoreError::Database)?;
+                found.map(|_| ()).ok_or(StoreError::NotFound("jabatan"))
+            }
+
+            async fn fetch_kompetensi(
+                store: &$store,
+                i: InstansiId,
+                only: Option<KompetensiId>,
+            ) -> StoreResult<Vec<Kompetensi>> {
+                let mut sql = Sql::new(KOMPETENSI_SELECT);
+                sql.push(" WHERE k.instansi_id = ").bind(i);
+                let mut level_sql = Sql::new(KOMPETENSI_LEVEL_SELECT);
+                level_sql.push(" WHERE l.instansi_id = ").bind(i);
+                if let Some(id) = only {
+                    sql.push(" AND k.id = ").bind(id.0);
+                    level_sql.push(" AND l.kompetensi_id = ").bind(id.0);
+                }
+                let rows: Vec<KompetensiDbRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                    .fetch_all(&store.pool)
+                    .await
+                    .map_err(StoreError::Database)?;
+                let levels: Vec<KompetensiLevelRow> =
+                    sqlx::query_as_with(&text(&level_sql), args(&level_sql.params)?)
+                        .fetch_all(&store.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                assemble_kompetensi(rows, levels)
+            }
+
+            #[async_trait::async_trait]
+            impl Store for $store {
+                async fn ping(&self) -> StoreResult<()> {
+                    sqlx::query("SELECT 1")
+                        .execute(&self.pool)
+                        .await
+                        .map(|_| ())
+                        .map_err(StoreError::Database)
+                }
+
+                fn backend(&self) -> &'static str {
+                    $backend
+                }
+
+                // ---- Instansi ------------------------------------------------
+
+                async fn create_instansi(
+                    &self,
+                    actor: &Actor,
+                    new: &NewInstansi,
+                ) -> StoreResult<InstansiId> {
+                    let kode = label("instansi kode", &new.kode)?;
+                    let nama = label("instansi nama", &new.nama)?;
+                    let mut tx = begin(self).await?;
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO instansi (kode, nama, dibuat_pada) VALUES ($1, $2, $3) RETURNING id",
+                    )
+                    .bind(&kode)
+                    .bind(&nama)
+                    .bind(now())
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("instansi kode {kode} already exists"),
+                            || "instansi is not valid".to_owned(),
+                        )
+                    })?;
+                    let instansi = InstansiId(id);
+                    // The actor's account belongs to another instansi (or none),
+                    // so it is kept in the detail rather than as a reference.
+                    let pelaku = Actor { account: None, label: actor.label.clone() };
+                    let detail = serde_json::json!({
+                        "kode": kode,
+                        "nama": nama,
+                        "akun_pelaku": actor.account.map(|a| a.0),
+                    });
+                    let entry =
+                        Audit { action: "instansi.tambah", entity: "instansi", entity_id: Some(id), detail };
+                    audit(&mut tx, instansi, &pelaku, entry).await?;
+                    commit(tx).await?;
+                    Ok(instansi)
+                }
+
+                async fn list_instansi(&self) -> StoreResult<Vec<Instansi>> {
+                    let rows: Vec<InstansiRow> =
+                        sqlx::query_as("SELECT id, kode, nama FROM instansi ORDER BY nama, id")
+                            .fetch_all(&self.pool)
+                            .await
+                            .map_err(StoreError::Database)?;
+                    Ok(rows.into_iter().map(Instansi::from).collect())
+                }
+
+                async fn instansi(&self, id: InstansiId) -> StoreResult<Instansi> {
+                    let row: Option<InstansiRow> =
+                        sqlx::query_as("SELECT id, kode, nama FROM instansi WHERE id = $1")
+                            .bind(id.0)
+                            .fetch_optional(&self.pool)
+                            .await
+                            .map_err(StoreError::Database)?;
+                    row.map(Instansi::from).ok_or(StoreError::NotFound("instansi"))
+                }
+
+                async fn instansi_by_kode(&self, kode: &str) -> StoreResult<Option<Instansi>> {
+                    let row: Option<InstansiRow> =
+                        sqlx::query_as("SELECT id, kode, nama FROM instansi WHERE kode = $1")
+                            .bind(kode.trim())
+                            .fetch_optional(&self.pool)
+                            .await
+                            .map_err(StoreError::Database)?;
+                    Ok(row.map(Instansi::from))
+                }
+
+                // ---- Unit kerja ----------------------------------------------
+
+                async fn add_unit(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    new: &NewUnit,
+                ) -> StoreResult<UnitId> {
+                    let unit = validate_unit(new)?;
+                    let mut tx = begin(self).await?;
+                    let induk = match unit.induk {
+                        Some(induk) => {
+                            let row: Option<UnitInduk> = sqlx::query_as(
+                                "SELECT jalur, urutan, opd_id FROM unit_kerja \
+                                 WHERE instansi_id = $1 AND id = $2",
+                            )
+                            .bind(i.0)
+                            .bind(induk)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(StoreError::Database)?;
+                            Some(row.ok_or_else(|| {
+                                invalid(format!("induk unit {induk} does not exist in this instansi"))
+                            })?)
+                        }
+                        None => None,
+                    };
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO unit_kerja (instansi_id, induk_id, kode, nama, jenis, jalur, urutan) \
+                         VALUES ($1, $2, $3, $4, $5, '', '') RETURNING id",
+                    )
+                    .bind(i.0)
+                    .bind(unit.induk)
+                    .bind(&unit.kode)
+                    .bind(&unit.nama)
+                    .bind(unit.jenis)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("unit kode {} already exists", unit.kode),
+                            || format!("unit {} is not valid in instansi {i}", unit.kode),
+                        )
+                    })?;
+                    let (jalur, urutan, opd) = match &induk {
+                        Some(p) => (
+                            jalur_anak(&p.jalur, id),
+                            urutan_anak(&p.urutan, &unit.nama, id),
+                            p.opd_id.unwrap_or(id),
+                        ),
+                        None => (jalur_anak("/", id), urutan_anak("", &unit.nama, id), id),
+                    };
+                    sqlx::query(
+                        "UPDATE unit_kerja SET jalur = $1, urutan = $2, opd_id = $3 \
+                         WHERE instansi_id = $4 AND id = $5",
+                    )
+                    .bind(&jalur)
+                    .bind(&urutan)
+                    .bind(opd)
+                    .bind(i.0)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                    let detail = serde_json::json!({ "kode": unit.kode, "nama": unit.nama });
+                    let entry = Audit { action: "unit.tambah", entity: "unit_kerja", entity_id: Some(id), detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(UnitId(id))
+                }
+
+                async fn unit(&self, i: InstansiId, id: UnitId) -> StoreResult<Unit> {
+                    let mut sql = Sql::new(UNIT_SELECT);
+                    sql.push(" WHERE u.instansi_id = ").bind(i).push(" AND u.id = ").bind(id.0);
+                    let row: Option<UnitRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    row.ok_or(StoreError::NotFound("unit"))?.into_unit()
+                }
+
+                async fn units(&self, i: InstansiId) -> StoreResult<Vec<Unit>> {
+                    let mut sql = Sql::new(UNIT_SELECT);
+                    sql.push(" WHERE u.instansi_id = ").bind(i).push(" ORDER BY u.urutan");
+                    let rows: Vec<UnitRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    rows.into_iter().map(UnitRow::into_unit).collect()
+                }
+
+                // ---- Jabatan -------------------------------------------------
+
+                async fn add_jabatan(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    new: &NewJabatan,
+                ) -> StoreResult<JabatanId> {
+                    let j = validate_jabatan(new)?;
+                    let mut tx = begin(self).await?;
+                    let unit_found: Option<i64> = sqlx::query_scalar(
+                        "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND id = $2",
+                    )
+                    .bind(i.0)
+                    .bind(j.unit)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(StoreError::Database)?;
+                    if unit_found.is_none() {
+                        return Err(invalid(format!("unit {} does not exist in this instansi", j.unit)));
+                    }
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO jabatan (instansi_id, unit_id, kode, nama, jenis, jenjang, kelas) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    )
+                    .bind(i.0)
+                    .bind(j.unit)
+                    .bind(&j.kode)
+                    .bind(&j.nama)
+                    .bind(j.jenis)
+                    .bind(j.jenjang)
+                    .bind(j.kelas)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("jabatan kode {} already exists", j.kode),
+                            || format!("jabatan {} is not valid", j.kode),
+                        )
+                    })?;
+                    let detail = serde_json::json!({ "kode": j.kode, "nama": j.nama });
+                    let entry = Audit { action: "jabatan.tambah", entity: "jabatan", entity_id: Some(id), detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(JabatanId(id))
+                }
+
+                async fn jabatan(&self, i: InstansiId, id: JabatanId) -> StoreResult<Jabatan> {
+                    let mut sql = Sql::new(JABATAN_SELECT);
+                    sql.push(" WHERE j.instansi_id = ").bind(i).push(" AND j.id = ").bind(id.0);
+                    let row: Option<JabatanDbRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    row.ok_or(StoreError::NotFound("jabatan"))?.into_jabatan()
+                }
+
+                async fn list_jabatan(
+                    &self,
+                    i: InstansiId,
+                    q: &JabatanQuery,
+                ) -> StoreResult<Vec<JabatanRow>> {
+                    let subtree = match q.unit {
+                        Some(u) => Some(unit_jalur(&self.pool, i, u).await?),
+                        None => None,
+                    };
+                    let mut sql = Sql::new(
+                        "SELECT j.id, j.kode, j.nama, j.jenis, j.jenjang, j.unit_id, j.kelas, \
+                         u.nama AS unit_nama, \
+                         (SELECT COUNT(*) FROM pegawai p WHERE p.instansi_id = j.instansi_id \
+                            AND p.jabatan_id = j.id AND p.aktif) AS jumlah_pegawai, \
+                         (SELECT COUNT(*) FROM standar_kompetensi s WHERE s.instansi_id = j.instansi_id \
+                            AND s.jabatan_id = j.id) AS jumlah_standar \
+                         FROM jabatan j \
+                         JOIN unit_kerja u ON u.instansi_id = j.instansi_id AND u.id = j.unit_id \
+                         WHERE j.instansi_id = ",
+                    );
+                    sql.bind(i);
+                    if let Some(teks) = q.teks.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                        let pattern = like_anywhere(teks);
+                        sql.push(" AND (lower(j.nama) LIKE lower(")
+                            .bind(pattern.clone())
+                            .push(") ESCAPE '!' OR lower(j.kode) LIKE lower(")
+                            .bind(pattern)
+                            .push(") ESCAPE '!')");
+                    }
+                    unit_condition(&mut sql, "u", subtree.as_deref());
+                    if let Some(jenis) = q.jenis {
+                        sql.push(" AND j.jenis = ").bind(jenis.code());
+                    }
+                    sql.push(&format!(
+                        " ORDER BY u.urutan, {}, lower(j.nama), j.id",
+                        jenis_jabatan_rank("j.jenis")
+                    ));
+                    let rows: Vec<JabatanListRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    rows.into_iter().map(JabatanListRow::into_row).collect()
+                }
+
+                // ---- Kamus kompetensi ----------------------------------------
+
+                async fn add_kompetensi(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    new: &NewKompetensi,
+                ) -> StoreResult<KompetensiId> {
+                    let k = validate_kompetensi(new)?;
+                    let mut tx = begin(self).await?;
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO kompetensi (instansi_id, kode, kelompok, bidang, nama, definisi) \
+                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    )
+                    .bind(i.0)
+                    .bind(&k.kode)
+                    .bind(k.kelompok)
+                    .bind(&k.bidang)
+                    .bind(&k.nama)
+                    .bind(&k.definisi)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("kompetensi kode {} already exists", k.kode),
+                            || format!("kompetensi {} is not valid in instansi {i}", k.kode),
+                        )
+                    })?;
+                    let mut sql = Sql::new(
+                        "INSERT INTO kompetensi_level (instansi_id, kompetensi_id, level, deskripsi, indikator) VALUES ",
+                    );
+                    for (n, (level, deskripsi, indikator)) in k.level.iter().enumerate() {
+                        if n > 0 {
+                            sql.push(", ");
+                        }
+                        sql.tuple(vec![
+                            Param::from(i),
+                            Param::from(id),
+                            Param::from(*level),
+                            Param::from(deskripsi.clone()),
+                            Param::from(indikator.clone()),
+                        ]);
+                    }
+                    sqlx::query_with(&text(&sql), args(&sql.params)?)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                    let detail = serde_json::json!({ "kode": k.kode, "nama": k.nama });
+                    let entry =
+                        Audit { action: "kompetensi.tambah", entity: "kompetensi", entity_id: Some(id), detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(KompetensiId(id))
+                }
+
+                async fn kompetensi(&self, i: InstansiId, id: KompetensiId) -> StoreResult<Kompetensi> {
+                    fetch_kompetensi(self, i, Some(id))
+                        .await?
+                        .into_iter()
+                        .next()
+                        .ok_or(StoreError::NotFound("kompetensi"))
+                }
+
+                async fn list_kompetensi(&self, i: InstansiId) -> StoreResult<Vec<Kompetensi>> {
+                    fetch_kompetensi(self, i, None).await
+                }
+
+                // ---- Standar kompetensi jabatan --------------------------------
+
+                async fn set_standar(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    jabatan: JabatanId,
+                    items: &[StandarItem],
+                ) -> StoreResult<()> {
+                    let lines = validate_standar(items)?;
+                    let mut tx = begin(self).await?;
+                    jabatan_exists(&mut *tx, i, jabatan).await?;
+                    let wanted: HashSet<i64> = lines.iter().map(|l| l.0).collect();
+                    let found = existing_ids(&mut tx, "kompetensi", i, &wanted).await?;
+                    if let Some(missing) = lines.iter().find(|l| !found.contains(&l.0)) {
+                        return Err(invalid(format!(
+                            "kompetensi {} does not exist in this instansi",
+                            missing.0
+                        )));
+                    }
+                    sqlx::query("DELETE FROM standar_kompetensi WHERE instansi_id = $1 AND jabatan_id = $2")
+                        .bind(i.0)
+                        .bind(jabatan.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                    for chunk in lines.chunks(rows_per_statement(5)) {
+                        let mut sql = Sql::new(
+                            "INSERT INTO standar_kompetensi (instansi_id, jabatan_id, kompetensi_id, level, bobot) VALUES ",
+                        );
+                        for (n, (kompetensi, level, bobot)) in chunk.iter().enumerate() {
+                            if n > 0 {
+                                sql.push(", ");
+                            }
+                            sql.tuple(vec![
+                                Param::from(i),
+                                Param::from(jabatan.0),
+                                Param::from(*kompetensi),
+                                Param::from(*level),
+                                Param::from(*bobot),
+                            ]);
+                        }
+                        sqlx::query_with(&text(&sql), args(&sql.params)?)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(|e| {
+                                write_error(
+                                    e,
+                                    || {
+                                        // Duplicates were refused above: only a concurrent
+                                        // change of the same standard gets here.
+                                        format!(
+                                            "the standard of jabatan {jabatan} was changed at the same time; try again"
+                                        )
+                                    },
+                                    || format!("the standard of jabatan {jabatan} is not valid"),
+                                )
+                            })?;
+                    }
+                    let detail = serde_json::json!({ "jumlah": lines.len() });
+                    let entry =
+                        Audit { action: "standar.ubah", entity: "jabatan", entity_id: Some(jabatan.0), detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn standar(&self, i: InstansiId, jabatan: JabatanId) -> StoreResult<Vec<StandarEntry>> {
+                    jabatan_exists(&self.pool, i, jabatan).await?;
+                    let rows: Vec<StandarRow> = sqlx::query_as(STANDAR_SELECT)
+                        .bind(i.0)
+                        .bind(jabatan.0)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    assemble_standar(rows)
+                }
+
+                // ---- Pegawai -------------------------------------------------
+
+                async fn add_pegawai(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    batch: &[NewPegawai],
+                ) -> StoreResult<Vec<PegawaiId>> {
+                    if batch.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    let mut rows = Vec::with_capacity(batch.len());
+                    let mut seen: HashMap<String, usize> = HashMap::new();
+                    for (n, new) in batch.iter().enumerate() {
+                        let row = validate_pegawai(i, n, new)?;
+                        if let Some(first) = seen.insert(row.nip.clone(), n) {
+                            return Err(StoreError::Conflict(format!(
+                                "NIP {} appears twice in the batch (rows {} and {})",
+                                new.nip,
+                                first + 1,
+                                n + 1
+                            )));
+                        }
+                        rows.push(row);
+                    }
+                    let mut tx = begin(self).await?;
+
+                    let units: HashSet<i64> = rows.iter().map(|r| r.unit).collect();
+                    let found = existing_ids(&mut tx, "unit_kerja", i, &units).await?;
+                    if let Some((n, r)) = rows.iter().enumerate().find(|(_, r)| !found.contains(&r.unit)) {
+                        return Err(invalid(format!(
+                            "row {} (NIP {}): unit {} does not exist in this instansi",
+                            n + 1,
+                            batch[n].nip,
+                            r.unit
+                        )));
+                    }
+                    let jabatan: HashSet<i64> = rows.iter().filter_map(|r| r.jabatan).collect();
+                    let found = existing_ids(&mut tx, "jabatan", i, &jabatan).await?;
+                    if let Some((n, r)) = rows
+                        .iter()
+                        .enumerate()
+                        .find(|(_, r)| r.jabatan.is_some_and(|j| !found.contains(&j)))
+                    {
+                        return Err(invalid(format!(
+                            "row {} (NIP {}): jabatan {} does not exist in this instansi",
+                            n + 1,
+                            batch[n].nip,
+                            r.jabatan.unwrap_or_default()
+                        )));
+                    }
+
+                    let nips: Vec<&str> = rows.iter().map(|r| r.nip.as_str()).collect();
+                    for chunk in nips.chunks(rows_per_statement(1)) {
+                        let mut sql = Sql::new("SELECT nip FROM pegawai WHERE instansi_id = ");
+                        sql.bind(i).push(" AND nip IN ").tuple(chunk.iter().map(|n| Param::from(*n)).collect());
+                        let taken: Option<String> = sqlx::query_scalar_with(&text(&sql), args(&sql.params)?)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(StoreError::Database)?;
+                        if let Some(nip) = taken {
+                            let shown = seen
+                                .get(&nip)
+                                .map(|n| batch[*n].nip.to_string())
+                                .unwrap_or(nip);
+                            return Err(StoreError::Conflict(format!("NIP {shown} already exists")));
+                        }
+                    }
+
+                    let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
+                    for chunk in rows.chunks(rows_per_statement(PEGAWAI_PARAMS)) {
+                        let mut sql = Sql::new(&format!("INSERT INTO pegawai ({PEGAWAI_COLUMNS}) VALUES "));
+                        for (n, row) in chunk.iter().enumerate() {
+                            if n > 0 {
+                                sql.push(", ");
+                            }
+                            sql.tuple(row.row.clone());
+                        }
+                        sql.push(" RETURNING id, nip");
+                        let inserted: Vec<(i64, String)> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                            .fetch_all(&mut *tx)
+                            .await
+                            .map_err(|e| {
+                                write_error(
+                                    e,
+                                    || "a NIP in the batch already exists".to_owned(),
+                                    || "a pegawai in the batch is not valid".to_owned(),
+                                )
+                            })?;
+                        ids.extend(inserted.into_iter().map(|(id, nip)| (nip, id)));
+                    }
+                    let out = rows
+                        .iter()
+                        .map(|r| ids.get(&r.nip).copied().map(PegawaiId))
+                        .collect::<Option<Vec<_>>>()
+                        .ok_or_else(|| corrupt("an inserted pegawai did not come back"))?;
+
+                    let detail = serde_json::json!({ "jumlah": out.len() });
+                    let entity_id = if out.len() == 1 { out.first().map(|p| p.0) } else { None };
+                    let entry = Audit { action: "pegawai.tambah", entity: "pegawai", entity_id, detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(out)
+                }
+
+                async fn pegawai(&self, i: InstansiId, id: PegawaiId) -> StoreResult<Pegawai> {
+                    let mut sql = Sql::new(PEGAWAI_SELECT);
+                    sql.push(" WHERE p.instansi_id = ").bind(i).push(" AND p.id = ").bind(id.0);
+                    let row: Option<PegawaiDbRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    row.ok_or(StoreError::NotFound("pegawai"))?.into_pegawai()
+                }
+
+                async fn pegawai_by_nip(&self, i: InstansiId, nip: &str) -> StoreResult<Option<Pegawai>> {
+                    let digits: String = nip.chars().filter(|c| !c.is_whitespace()).collect();
+                    let mut sql = Sql::new(PEGAWAI_SELECT);
+                    sql.push(" WHERE p.instansi_id = ").bind(i).push(" AND p.nip = ").bind(digits);
+                    let row: Option<PegawaiDbRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    row.map(PegawaiDbRow::into_pegawai).transpose()
+                }
+
+                async fn search_pegawai(
+                    &self,
+                    i: InstansiId,
+                    q: &PegawaiQuery,
+                ) -> StoreResult<Page<PegawaiRow>> {
+                    let (limit, offset) = validate_page(q.halaman, q.per_halaman)?;
+                    let scope = resolve_lingkup(self, i, q.lingkup).await?;
+                    let empty = Page { items: Vec::new(), total: 0, halaman: q.halaman, per_halaman: q.per_halaman };
+                    if scope == Scope::Nothing {
+                        return Ok(empty);
+                    }
+                    let filter_unit = match q.unit {
+                        Some(u) => Some(unit_jalur(&self.pool, i, u).await?),
+                        None => None,
+                    };
+
+                    let mut cond = Sql::new(PEGAWAI_SEARCH_FROM);
+                    cond.bind(i);
+                    match &scope {
+                        Scope::Subtree(prefix) => {
+                            cond.push(" AND u.jalur LIKE ").bind(format!("{prefix}%"));
+                        }
+                        Scope::One(id) => {
+                            cond.push(" AND p.id = ").bind(*id);
+                        }
+                        Scope::All | Scope::Nothing => {}
+                    }
+                    if let Some(prefix) = filter_unit {
+                        cond.push(" AND u.jalur LIKE ").bind(format!("{prefix}%"));
+                    }
+                    if let Some(teks) = q.teks.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                        let digits: String = teks.chars().filter(|c| !c.is_whitespace()).collect();
+                        cond.push(" AND (lower(p.nama) LIKE lower(")
+                            .bind(like_anywhere(teks))
+                            .push(") ESCAPE '!'");
+                        if digits.chars().all(|c| c.is_ascii_digit()) {
+                            cond.push(" OR p.nip LIKE ").bind(like_anywhere(&digits)).push(" ESCAPE '!'");
+                        }
+                        cond.push(")");
+                    }
+                    if let Some(jenis) = q.jenis_jabatan {
+                        cond.push(" AND j.jenis = ").bind(jenis.code());
+                    }
+                    if let Some(status) = q.status {
+                        cond.push(" AND p.status = ").bind(status.code());
+                    }
+                    if q.hanya_aktif {
+                        cond.push(" AND p.aktif");
+                    }
+
+                    let mut count_sql = Sql { text: format!("SELECT COUNT(*){}", cond.text), params: cond.params.clone() };
+                    let total: i64 = sqlx::query_scalar_with(&text(&count_sql), args(&count_sql.params)?)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    if total == 0 {
+                        return Ok(empty);
+                    }
+                    count_sql.text = format!("{PEGAWAI_SEARCH_COLUMNS}{}", cond.text);
+                    count_sql.push(" ORDER BY u.urutan, lower(p.nama), p.id LIMIT ")
+                        .bind(limit)
+                        .push(" OFFSET ")
+                        .bind(offset);
+                    let rows: Vec<PegawaiSearchRow> =
+                        sqlx::query_as_with(&text(&count_sql), args(&count_sql.params)?)
+                            .fetch_all(&self.pool)
+                            .await
+                            .map_err(StoreError::Database)?;
+                    Ok(Page {
+                        items: rows.into_iter().map(PegawaiSearchRow::into_row).collect::<StoreResult<_>>()?,
+                        total: to_u64(total),
+                        halaman: q.halaman,
+                        per_halaman: q.per_halaman,
+                    })
+                }
+
+                // ---- Penilaian -----------------------------------------------
+
+                async fn record_penilaian(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    batch: &[NewPenilaian],
+                ) -> StoreResult<Vec<PenilaianId>> {
+                    if batch.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    let dicatat_pada = now();
+                    let rows = batch
+                        .iter()
+                        .enumerate()
+                        .map(|(n, new)| validate_penilaian(i, n, new, dicatat_pada))
+                        .collect::<StoreResult<Vec<_>>>()?;
+                    let mut tx = begin(self).await?;
+
+                    let pegawai: HashSet<i64> = batch.iter().map(|b| b.pegawai.0).collect();
+                    let found = existing_ids(&mut tx, "pegawai", i, &pegawai).await?;
+                    if let Some((n, b)) = batch.iter().enumerate().find(|(_, b)| !found.contains(&b.pegawai.0)) {
+                        return Err(invalid(format!(
+                            "row {}: pegawai {} does not exist in this instansi",
+                            n + 1,
+                            b.pegawai
+                        )));
+                    }
+                    let kompetensi: HashSet<i64> = batch.iter().map(|b| b.kompetensi.0).collect();
+                    let found = existing_ids(&mut tx, "kompetensi", i, &kompetensi).await?;
+                    if let Some((n, b)) = batch.iter().enumerate().find(|(_, b)| !found.contains(&b.kompetensi.0)) {
+                        return Err(invalid(format!(
+                            "row {}: kompetensi {} does not exist in this instansi",
+                            n + 1,
+                            b.kompetensi
+                        )));
+                    }
+
+                    let mut out = Vec::with_capacity(rows.len());
+                    for chunk in rows.chunks(rows_per_statement(PENILAIAN_PARAMS)) {
+                        let mut sql = Sql::new(&format!("INSERT INTO penilaian ({PENILAIAN_COLUMNS}) VALUES "));
+                        for (n, row) in chunk.iter().enumerate() {
+                            if n > 0 {
+                                sql.push(", ");
+                            }
+                            sql.tuple(row.clone());
+                        }
+                        sql.push(" RETURNING id");
+                        let mut ids: Vec<i64> = sqlx::query_scalar_with(&text(&sql), args(&sql.params)?)
+                            .fetch_all(&mut *tx)
+                            .await
+                            .map_err(|e| {
+                                write_error(
+                                    e,
+                                    || "penilaian clashes with an existing one".to_owned(),
+                                    || "a penilaian in the batch is not valid".to_owned(),
+                                )
+                            })?;
+                        // Ids grow in VALUES order in both databases; RETURNING
+                        // does not promise that order, so sort.
+                        ids.sort_unstable();
+                        out.extend(ids.into_iter().map(PenilaianId));
+                    }
+
+                    let detail = serde_json::json!({ "jumlah": out.len() });
+                    let entity_id = if out.len() == 1 { out.first().map(|p| p.0) } else { None };
+                    let entry = Audit { action: "penilaian.catat", entity: "penilaian", entity_id, detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(out)
+                }
+
+                async fn penilaian_pegawai(
+                    &self,
+                    i: InstansiId,
+                    pegawai: PegawaiId,
+                ) -> StoreResult<Vec<Penilaian>> {
+                    pegawai_exists(self, i, pegawai).await?;
+                    let rows: Vec<PenilaianRow> = sqlx::query_as(PENILAIAN_SELECT)
+                        .bind(i.0)
+                        .bind(pegawai.0)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    rows.into_iter().map(PenilaianRow::into_penilaian).collect()
+                }
+
+                // ---- SKP -----------------------------------------------------
+
+                async fn record_skp(&self, i: InstansiId, actor: &Actor, batch: &[Skp]) -> StoreResult<()> {
+                    let rows = validate_skp(batch)?;
+                    if rows.is_empty() {
+                        return Ok(());
+                    }
+                    let mut tx = begin(self).await?;
+                    let pegawai: HashSet<i64> = rows.iter().map(|s| s.pegawai.0).collect();
+                    let found = existing_ids(&mut tx, "pegawai", i, &pegawai).await?;
+                    if let Some(s) = rows.iter().find(|s| !found.contains(&s.pegawai.0)) {
+                        return Err(invalid(format!(
+                            "SKP {}: pegawai {} does not exist in this instansi",
+                            s.tahun, s.pegawai
+                        )));
+                    }
+                    for chunk in rows.chunks(rows_per_statement(4)) {
+                        let mut sql = Sql::new("INSERT INTO skp (instansi_id, pegawai_id, tahun, predikat) VALUES ");
+                        for (n, s) in chunk.iter().enumerate() {
+                            if n > 0 {
+                                sql.push(", ");
+                            }
+                            sql.tuple(vec![
+                                Param::from(i),
+                                Param::from(s.pegawai.0),
+                                Param::from(s.tahun),
+                                Param::from(s.predikat.code()),
+                            ]);
+                        }
+                        sql.push(
+                            " ON CONFLICT (instansi_id, pegawai_id, tahun) \
+                             DO UPDATE SET predikat = excluded.predikat",
+                        );
+                        sqlx::query_with(&text(&sql), args(&sql.params)?)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(plain_write_error)?;
+                    }
+                    let detail = serde_json::json!({ "jumlah": rows.len() });
+                    let entity_id = if rows.len() == 1 { rows.first().map(|s| s.pegawai.0) } else { None };
+                    let entry = Audit { action: "skp.catat", entity: "pegawai", entity_id, detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn skp_pegawai(&self, i: InstansiId, pegawai: PegawaiId) -> StoreResult<Vec<Skp>> {
+                    pegawai_exists(self, i, pegawai).await?;
+                    let rows: Vec<SkpRow> = sqlx::query_as(
+                        "SELECT pegawai_id, tahun, predikat FROM skp \
+                         WHERE instansi_id = $1 AND pegawai_id = $2 ORDER BY tahun DESC",
+                    )
+                    .bind(i.0)
+                    .bind(pegawai.0)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(StoreError::Database)?;
+                    rows.into_iter().map(SkpRow::into_skp).collect()
+                }
+
+                // ---- Accounts and sessions -----------------------------------
+
+                async fn create_account(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    new: &NewAccount,
+                ) -> StoreResult<AccountId> {
+                    let a = validate_account(new)?;
+                    let mut tx = begin(self).await?;
+                    if let Some(unit) = a.unit {
+                        let found = existing_ids(&mut tx, "unit_kerja", i, &HashSet::from([unit])).await?;
+                        if found.is_empty() {
+                            return Err(invalid(format!("unit {unit} does not exist in this instansi")));
+                        }
+                    }
+                    if let Some(pegawai) = a.pegawai {
+                        let found = existing_ids(&mut tx, "pegawai", i, &HashSet::from([pegawai])).await?;
+                        if found.is_empty() {
+                            return Err(invalid(format!("pegawai {pegawai} does not exist in this instansi")));
+                        }
+                    }
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO akun (instansi_id, username, nama_tampilan, password_hash, role, \
+                         unit_id, pegawai_id, aktif, dibuat_pada) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                    )
+                    .bind(i.0)
+                    .bind(&a.username)
+                    .bind(&a.nama_tampilan)
+                    .bind(&a.password_hash)
+                    .bind(a.role)
+                    .bind(a.unit)
+                    .bind(a.pegawai)
+                    .bind(true)
+                    .bind(now())
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("username {} already exists", a.username),
+                            || format!("account {} is not valid in instansi {i}", a.username),
+                        )
+                    })?;
+                    let detail = serde_json::json!({ "username": a.username, "role": a.role });
+                    let entry = Audit { action: "akun.tambah", entity: "akun", entity_id: Some(id), detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(AccountId(id))
+                }
+
+                async fn account(&self, i: InstansiId, id: AccountId) -> StoreResult<Account> {
+                    let mut sql = Sql::new(ACCOUNT_SELECT);
+                    sql.push(" WHERE a.instansi_id = ").bind(i).push(" AND a.id = ").bind(id.0);
+                    let row: Option<AccountRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    row.ok_or(StoreError::NotFound("akun"))?.into_account()
+                }
+
+                async fn account_by_username(
+                    &self,
+                    i: InstansiId,
+                    username: &str,
+                ) -> StoreResult<Option<Account>> {
+                    let mut sql = Sql::new(ACCOUNT_SELECT);
+                    sql.push(" WHERE a.instansi_id = ").bind(i).push(" AND a.username = ").bind(username.trim());
+                    let row: Option<AccountRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    row.map(AccountRow::into_account).transpose()
+                }
+
+                async fn accounts(&self, i: InstansiId) -> StoreResult<Vec<Account>> {
+                    let mut sql = Sql::new(ACCOUNT_SELECT);
+                    sql.push(" WHERE a.instansi_id = ").bind(i).push(" ORDER BY a.username, a.id");
+                    let rows: Vec<AccountRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    rows.into_iter().map(AccountRow::into_account).collect()
+                }
+
+                async fn set_password(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    account: AccountId,
+                    password_hash: &str,
+                ) -> StoreResult<()> {
+                    if password_hash.trim().is_empty() {
+                        return Err(invalid("password hash must not be empty"));
+                    }
+                    let hash = free_text("password hash", password_hash)?;
+                    let mut tx = begin(self).await?;
+                    let changed = sqlx::query("UPDATE akun SET password_hash = $1 WHERE instansi_id = $2 AND id = $3")
+                        .bind(&hash)
+                        .bind(i.0)
+                        .bind(account.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?
+                        .rows_affected();
+                    if changed == 0 {
+                        return Err(StoreError::NotFound("akun"));
+                    }
+                    let entry = Audit {
+                        action: "akun.ubah_sandi",
+                        entity: "akun",
+                        entity_id: Some(account.0),
+                        detail: serde_json::json!({}),
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn create_session(&self, i: InstansiId, new: &NewSession) -> StoreResult<()> {
+                    let s = validate_session(new)?;
+                    let mut tx = begin(self).await?;
+                    let akun: Option<(String, bool)> =
+                        sqlx::query_as("SELECT username, aktif FROM akun WHERE instansi_id = $1 AND id = $2")
+                            .bind(i.0)
+                            .bind(new.account.0)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(StoreError::Database)?;
+                    let username = match akun {
+                        None => {
+                            return Err(invalid(format!(
+                                "account {} does not exist in this instansi",
+                                new.account
+                            )));
+                        }
+                        Some((_, false)) => {
+                            return Err(invalid(format!("account {} is not active", new.account)));
+                        }
+                        Some((username, true)) => username,
+                    };
+                    sqlx::query(
+                        "INSERT INTO sesi (instansi_id, token_hash, akun_id, csrf_token, expires_at, dibuat_pada) \
+                         VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(i.0)
+                    .bind(&s.token_hash)
+                    .bind(new.account.0)
+                    .bind(&s.csrf_token)
+                    .bind(s.expires_at)
+                    .bind(now())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || "a session with this token already exists".to_owned(),
+                            || "the session is not valid".to_owned(),
+                        )
+                    })?;
+                    let actor = Actor::account(new.account, &username);
+                    let detail = serde_json::json!({ "expires_at": s.expires_at.unix_timestamp() });
+                    let entry = Audit { action: "sesi.masuk", entity: "akun", entity_id: Some(new.account.0), detail };
+                    audit(&mut tx, i, &actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn session(
+                    &self,
+                    i: InstansiId,
+                    token_hash: &str,
+                    now: OffsetDateTime,
+                ) -> StoreResult<Option<Session>> {
+                    let row: Option<SessionRow> = sqlx::query_as(SESSION_SELECT)
+                        .bind(i.0)
+                        .bind(token_hash)
+                        .bind(stamp(now)?)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    row.map(SessionRow::into_session).transpose()
+                }
+
+                async fn delete_session(&self, i: InstansiId, token_hash: &str) -> StoreResult<()> {
+                    let mut tx = begin(self).await?;
+                    let akun: Option<(i64, String)> = sqlx::query_as(
+                        "SELECT a.id, a.username FROM sesi s \
+                         JOIN akun a ON a.instansi_id = s.instansi_id AND a.id = s.akun_id \
+                         WHERE s.instansi_id = $1 AND s.token_hash = $2",
+                    )
+                    .bind(i.0)
+                    .bind(token_hash)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(StoreError::Database)?;
+                    // Logging out of a session that is already gone changes nothing.
+                    let Some((akun, username)) = akun else {
+                        return Ok(());
+                    };
+                    sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND token_hash = $2")
+                        .bind(i.0)
+                        .bind(token_hash)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                    let actor = Actor::account(AccountId(akun), &username);
+                    let entry = Audit {
+                        action: "sesi.keluar",
+                        entity: "akun",
+                        entity_id: Some(akun),
+                        detail: serde_json::json!({}),
+                    };
+                    audit(&mut tx, i, &actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn purge_expired_sessions(&self, i: InstansiId, now: OffsetDateTime) -> StoreResult<u64> {
+                    let now = stamp(now)?;
+                    let mut tx = begin(self).await?;
+                    let purged = sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND expires_at <= $2")
+                        .bind(i.0)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?
+                        .rows_affected();
+                    if purged > 0 {
+                        let entry = Audit {
+                            action: "sesi.bersihkan",
+                            entity: "sesi",
+                            entity_id: None,
+                            detail: serde_json::json!({ "jumlah": purged }),
+                        };
+                        audit(&mut tx, i, &Actor::system("sistem"), entry).await?;
+                    }
+                    commit(tx).await?;
+                    Ok(purged)
+                }
+
+                // ---- Audit log and summaries ----------------------------------
+
+                async fn audit_log(&self, i: InstansiId, limit: u32) -> StoreResult<Vec<AuditEntry>> {
+                    let rows: Vec<AuditRow> = sqlx::query_as(AUDIT_SELECT)
+                        .bind(i.0)
+                        .bind(i64::from(limit))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    rows.into_iter().map(AuditRow::into_entry).collect()
+                }
+
+                async fn ringkasan(
+                    &self,
+                    i: InstansiId,
+                    lingkup: Lingkup,
+                    hari_ini: Date,
+                ) -> StoreResult<Ringkasan> {
+                    let scope = resolve_lingkup(self, i, lingkup).await?;
+                    let subtree = match &scope {
+                        Scope::Subtree(prefix) => Some(prefix.as_str()),
+                        _ => None,
+                    };
+
+                    let mut sql = Sql::new(
+                        "SELECT COUNT(CASE WHEN u.induk_id IS NULL THEN 1 END) AS opd, COUNT(*) AS unit \
+                         FROM unit_kerja u WHERE u.instansi_id = ",
+                    );
+                    sql.bind(i);
+                    unit_condition(&mut sql, "u", subtree);
+                    let units: UnitCounts = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+
+                    let mut sql = Sql::new(
+                        "SELECT COUNT(*) AS jabatan, COUNT(CASE WHEN EXISTS (SELECT 1 FROM standar_kompetensi s \
+                            WHERE s.instansi_id = j.instansi_id AND s.jabatan_id = j.id) THEN 1 END) AS dengan_standar \
+                         FROM jabatan j JOIN unit_kerja u ON u.instansi_id = j.instansi_id AND u.id = j.unit_id \
+                         WHERE j.instansi_id = ",
+                    );
+                    sql.bind(i);
+                    unit_condition(&mut sql, "u", subtree);
+                    let jabatan: JabatanCounts = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+
+                    let kompetensi: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM kompetensi WHERE instansi_id = $1")
+                        .bind(i.0)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+
+                    let mut out = Ringkasan {
+                        jumlah_opd: to_u64(units.opd),
+                        jumlah_unit: to_u64(units.unit),
+                        jumlah_jabatan: to_u64(jabatan.jabatan),
+                        jabatan_dengan_standar: to_u64(jabatan.dengan_standar),
+                        jumlah_kompetensi: to_u64(kompetensi),
+                        ..Ringkasan::default()
+                    };
+                    if scope == Scope::Nothing {
+                        return Ok(out);
+                    }
+
+                    let mut sql = Sql::new(
+                        "SELECT COUNT(*) AS aktif, \
+                         COUNT(CASE WHEN p.status = 'pns' THEN 1 END) AS pns, \
+                         COUNT(CASE WHEN p.status = 'pppk' THEN 1 END) AS pppk, \
+                         COUNT(CASE WHEN p.jabatan_id IS NULL THEN 1 END) AS tanpa_jabatan \
+                         FROM pegawai p WHERE p.aktif AND p.instansi_id = ",
+                    );
+                    sql.bind(i);
+                    scope.pegawai_condition(&mut sql, i);
+                    let pegawai: PegawaiCounts = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+
+                    let mut sql = Sql::new("SELECT COUNT(*) AS total, COUNT(CASE WHEN n.berlaku_sampai >= ");
+                    sql.bind(hari_ini)
+                        .push(
+                            " THEN 1 END) AS berlaku FROM penilaian n \
+                             JOIN pegawai p ON p.instansi_id = n.instansi_id AND p.id = n.pegawai_id \
+                             WHERE n.instansi_id = ",
+                        )
+                        .bind(i);
+                    scope.pegawai_condition(&mut sql, i);
+                    let penilaian: PenilaianCounts = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+
+                    let mut sql = Sql::new(
+                        "SELECT COUNT(*) FROM pegawai p WHERE p.aktif AND EXISTS (SELECT 1 FROM penilaian n \
+                         WHERE n.instansi_id = p.instansi_id AND n.pegawai_id = p.id AND n.berlaku_sampai >= ",
+                    );
+                    sql.bind(hari_ini).push(") AND p.instansi_id = ").bind(i);
+                    scope.pegawai_condition(&mut sql, i);
+                    let dinilai: i64 = sqlx::query_scalar_with(&text(&sql), args(&sql.params)?)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+
+                    let mut sql = Sql::new(
+                        "SELECT MAX(s.tahun) FROM skp s \
+                         JOIN pegawai p ON p.instansi_id = s.instansi_id AND p.id = s.pegawai_id \
+                         WHERE s.instansi_id = ",
+                    );
+                    sql.bind(i);
+                    scope.pegawai_condition(&mut sql, i);
+                    let tahun: Option<i32> = sqlx::query_scalar_with(&text(&sql), args(&sql.params)?)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    if let Some(tahun) = tahun {
+                        let mut sql = Sql::new(
+                            "SELECT COUNT(*) FROM skp s \
+                             JOIN pegawai p ON p.instansi_id = s.instansi_id AND p.id = s.pegawai_id \
+                             WHERE s.tahun = ",
+                        );
+                        sql.bind(tahun).push(" AND s.instansi_id = ").bind(i);
+                        scope.pegawai_condition(&mut sql, i);
+                        let jumlah: i64 = sqlx::query_scalar_with(&text(&sql), args(&sql.params)?)
+                            .fetch_one(&self.pool)
+                            .await
+                            .map_err(StoreError::Database)?;
+                        out.skp_tahun_terakhir = Some(tahun);
+                        out.skp_jumlah_terakhir = to_u64(jumlah);
+                    }
+
+                    out.pegawai_aktif = to_u64(pegawai.aktif);
+                    out.pns = to_u64(pegawai.pns);
+                    out.pppk = to_u64(pegawai.pppk);
+                    out.pegawai_tanpa_jabatan = to_u64(pegawai.tanpa_jabatan);
+                    out.penilaian_total = to_u64(penilaian.total);
+                    out.penilaian_berlaku = to_u64(penilaian.berlaku);
+                    out.pegawai_dinilai = to_u64(dinilai);
+                    Ok(out)
+                }
+
+                async fn jumlah_pegawai_per_unit(
+                    &self,
+                    i: InstansiId,
+                    lingkup: Lingkup,
+                ) -> StoreResult<Vec<(UnitId, u64)>> {
+                    let scope = resolve_lingkup(self, i, lingkup).await?;
+                    if scope == Scope::Nothing {
+                        return Ok(Vec::new());
+                    }
+                    let mut sql = Sql::new(
+                        "SELECT p.unit_id, COUNT(*) FROM pegawai p WHERE p.aktif AND p.instansi_id = ",
+                    );
+                    sql.bind(i);
+                    scope.pegawai_condition(&mut sql, i);
+                    sql.push(" GROUP BY p.unit_id ORDER BY p.unit_id");
+                    let rows: Vec<(i64, i64)> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    Ok(rows.into_iter().map(|(unit, n)| (UnitId(unit), to_u64(n))).collect())
+                }
+            }
+        }
+    };
+}
+pub(crate) use impl_store;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sql(text: &str, params: usize) -> Sql {
+        Sql {
+            text: text.to_owned(),
+            params: vec![Param::I64(0); params],
+        }
+    }
+
+    #[test]
+    fn placeholders_become_positional_only_when_in_order() {
+        let built = {
+            let mut s = Sql::new("SELECT a FROM t WHERE b = ");
+            s.bind(1i64).push(" AND c IN ").in_list(&[2i64, 3]);
+            s
+        };
+        assert_eq!(built.text, "SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)");
+        assert_eq!(
+            positional_placeholders(&built).as_deref(),
+            Some("SELECT a FROM t WHERE b = ? AND c IN (?, ?)")
+        );
+        assert_eq!(positional_placeholders(&sql("a = $1 AND b = $1", 1)), None);
+        assert_eq!(positional_placeholders(&sql("a = $2 AND b = $1", 2)), None);
+        assert_eq!(positional_placeholders(&sql("a = $1", 2)), None);
+        assert_eq!(positional_placeholders(&sql("a = $x", 0)), None);
+        assert_eq!(
+            positional_placeholders(&sql("no params", 0)).as_deref(),
+            Some("no params")
+        );
+        assert_eq!(positional_placeholders(&sql("$9$10", 0)), None);
+    }
+
+    #[test]
+    fn unit_sort_keys_give_tree_order_with_siblings_by_name() {
+        let dinas_a = urutan_anak("", "Dinas A", 7);
+        let dinas_a_b = urutan_anak("", "Dinas A B", 3);
+        let child_of_a = urutan_anak(&dinas_a, "Zona", 9);
+        let badan = urutan_anak("", "badan", 8);
+        let mut keys = vec![&dinas_a_b, &child_of_a, &dinas_a, &badan];
+        keys.sort();
+        assert_eq!(keys, [&badan, &dinas_a, &child_of_a, &dinas_a_b]);
+        // Equal names fall back to the id.
+        assert!(urutan_anak("", "Sama", 2) < urutan_anak("", "Sama", 10));
+    }
+
+    #[test]
+    fn competency_codes_sort_numerically() {
+        let mut codes = vec!["M.10", "M.2", "m.1", "T.2.10", "T.2.9", "M.02"];
+        codes.sort_by_cached_key(|k| kode_key(k));
+        assert_eq!(codes, ["m.1", "M.2", "M.02", "M.10", "T.2.9", "T.2.10"]);
+    }
+
+    #[test]
+    fn paths_and_patterns() {
+        assert_eq!(jalur_anak("/12/", 34), "/12/34/");
+        assert_eq!(
+            parse_jalur("/12/34/").expect("path"),
+            [UnitId(12), UnitId(34)]
+        );
+        assert!(parse_jalur("/12/x/").is_err());
+        assert_eq!(like_anywhere("50%_a!"), "%50!%!_a!!%");
+    }
+
+    #[test]
+    fn timestamps_are_stored_in_utc_whole_seconds() {
+        let wib = time::macros::datetime!(2025-01-01 16:00:00.75 +07:00);
+        assert_eq!(
+            stamp(wib).expect("in range"),
+            time::macros::datetime!(2025-01-01 09:00:00 UTC)
+        );
+        assert!(stamp(time::macros::datetime!(-0001-01-01 00:00 UTC)).is_err());
+    }
+
+    #[test]
+    fn pages_are_one_based_and_bounded() {
+        assert_eq!(validate_page(1, 25).expect("valid"), (25, 0));
+        assert_eq!(validate_page(3, 10).expect("valid"), (10, 20));
+        assert!(validate_page(0, 10).is_err());
+        assert!(validate_page(1, 0).is_err());
+        assert!(validate_page(1, MAX_PER_HALAMAN + 1).is_err());
+    }
+}
