@@ -1,0 +1,202 @@
+//! `/jabatan`: positions with their standards and holders within scope.
+
+use super::pegawai::{BarisPegawai, Pilihan, id_path};
+use super::{Layout, minta_fragmen, render, vary_htmx};
+use crate::AppState;
+use crate::error::PageError;
+use crate::layanan::{PetaUnit, daftar_jabatan, detail_jabatan};
+use crate::params::{FilterJabatan, Params, filter_jabatan};
+use crate::sesi::Sesi;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use kompeten_domain::JenisJabatan;
+use kompeten_domain::format::ribuan;
+use kompeten_store::{JabatanId, JabatanQuery, Lingkup};
+
+pub(crate) struct BarisJabatanView {
+    pub id: i64,
+    pub nama: String,
+    pub tingkat: String,
+    pub kelas: String,
+    pub unit: String,
+    pub pemegang: String,
+    pub standar: u64,
+}
+
+pub(crate) struct HasilJabatan {
+    pub baris: Vec<BarisJabatanView>,
+    pub ringkas: String,
+    pub masalah: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "jabatan_hasil.html")]
+struct HasilTpl {
+    hasil: HasilJabatan,
+}
+
+#[derive(Template)]
+#[template(path = "jabatan_daftar.html")]
+struct DaftarTpl {
+    layout: Layout,
+    q: String,
+    opd: Vec<Pilihan>,
+    jenis: Vec<Pilihan>,
+    hasil: HasilJabatan,
+}
+
+/// Longest list shown at once; the filters narrow it.
+const MAX_BARIS: usize = 500;
+
+pub(crate) fn query_jabatan(f: &FilterJabatan) -> JabatanQuery {
+    JabatanQuery {
+        teks: f.q.clone(),
+        unit: f.opd,
+        jenis: f.jenis,
+    }
+}
+
+pub(crate) async fn daftar(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    params: Params,
+) -> Result<Response, PageError> {
+    let (mut f, mut masalah) = filter_jabatan(&params);
+    let units = PetaUnit::muat(state.store(), &sesi).await?;
+    if f.opd.is_some_and(|u| units.get(u).is_none()) {
+        masalah.push("OPD yang dipilih tidak ditemukan; filter ini diabaikan.".to_owned());
+        f.opd = None;
+    }
+    let rows = daftar_jabatan(&state, &sesi, &query_jabatan(&f)).await?;
+    let total = rows.len();
+    let ringkas = if total == 0 {
+        "Tidak ada jabatan yang cocok.".to_owned()
+    } else if total > MAX_BARIS {
+        format!(
+            "{} jabatan; {} pertama ditampilkan, persempit dengan filter.",
+            ribuan(total as u64),
+            MAX_BARIS
+        )
+    } else {
+        format!("{} jabatan", ribuan(total as u64))
+    };
+    let baris = rows
+        .into_iter()
+        .take(MAX_BARIS)
+        .map(|b| BarisJabatanView {
+            id: b.row.jabatan.id.0,
+            nama: b.row.jabatan.nama,
+            tingkat: b.row.jabatan.tingkat.label(),
+            kelas: b
+                .row
+                .jabatan
+                .kelas
+                .map_or_else(|| "—".to_owned(), |k| k.to_string()),
+            unit: b.row.unit_nama,
+            pemegang: b.pemegang.map_or_else(|| "—".to_owned(), ribuan),
+            standar: b.row.jumlah_standar,
+        })
+        .collect();
+    let hasil = HasilJabatan {
+        baris,
+        ringkas,
+        masalah,
+    };
+    if minta_fragmen(&headers) {
+        return Ok(vary_htmx(render(&HasilTpl { hasil })?));
+    }
+    let opd = units
+        .opd()
+        .map(|u| Pilihan {
+            nilai: u.id.to_string(),
+            label: u.nama.clone(),
+            dipilih: f.opd == Some(u.id),
+        })
+        .collect();
+    let jenis = JenisJabatan::ALL
+        .iter()
+        .map(|j| Pilihan {
+            nilai: j.code().to_owned(),
+            label: j.label().to_owned(),
+            dipilih: f.jenis == Some(*j),
+        })
+        .collect();
+    let tpl = DaftarTpl {
+        layout: Layout::untuk(&sesi, "Jabatan", "jabatan"),
+        q: f.q.clone().unwrap_or_default(),
+        opd,
+        jenis,
+        hasil,
+    };
+    Ok(vary_htmx(render(&tpl)?))
+}
+
+pub(crate) struct BarisStandarView {
+    pub kompetensi: i64,
+    pub kode: String,
+    pub nama: String,
+    pub kelompok: &'static str,
+    pub level: u8,
+    pub bobot: u32,
+}
+
+#[derive(Template)]
+#[template(path = "jabatan_detail.html")]
+struct DetailTpl {
+    layout: Layout,
+    nama: String,
+    kode: String,
+    tingkat: String,
+    kelas: String,
+    unit_jalur: Vec<(i64, String)>,
+    standar: Vec<BarisStandarView>,
+    /// `None` when the reader sees no employees (mitra).
+    pemegang: Option<Vec<BarisPegawai>>,
+    lingkup_sebagian: bool,
+}
+
+pub(crate) async fn detail(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let id = JabatanId(id_path(&raw)?);
+    let d = detail_jabatan(&state, &sesi, id).await?;
+    let tpl = DetailTpl {
+        layout: Layout::untuk(&sesi, &d.jabatan.nama, "jabatan"),
+        nama: d.jabatan.nama.clone(),
+        kode: d.jabatan.kode.clone(),
+        tingkat: d.jabatan.tingkat.label(),
+        kelas: d
+            .jabatan
+            .kelas
+            .map_or_else(|| "—".to_owned(), |k| k.to_string()),
+        unit_jalur: d
+            .units
+            .jalur(d.jabatan.unit)
+            .iter()
+            .map(|u| (u.id.0, u.nama.clone()))
+            .collect(),
+        standar: d
+            .standar
+            .iter()
+            .map(|s| BarisStandarView {
+                kompetensi: s.kompetensi.0,
+                kode: s.kode.clone(),
+                nama: s.nama.clone(),
+                kelompok: s.kelompok.label(),
+                level: s.level.get(),
+                bobot: s.bobot,
+            })
+            .collect(),
+        pemegang: d
+            .pemegang
+            .as_ref()
+            .map(|rows| rows.iter().map(BarisPegawai::dari).collect()),
+        lingkup_sebagian: sesi.lingkup() != Lingkup::Instansi,
+    };
+    render(&tpl)
+}

@@ -1,0 +1,380 @@
+//! `/pegawai`: the employee list with search and filters, and one employee's profile.
+
+use super::{Layout, minta_fragmen, render, vary_htmx};
+use crate::AppState;
+use crate::error::{AppError, PageError};
+use crate::format::bulan_tahun;
+use crate::layanan::{PetaUnit, profil_pegawai, wajib_data_pribadi};
+use crate::params::{FilterPegawai, Params, filter_pegawai};
+use crate::sesi::Sesi;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use kompeten_domain::format::{ribuan, tanggal};
+use kompeten_domain::validity::status_pada;
+use kompeten_domain::{JenisJabatan, StatusAsn, StatusBerlaku};
+use kompeten_engine::profil::LevelSaatIni;
+use kompeten_store::{Page, PegawaiId, PegawaiQuery, PegawaiRow, Store};
+
+/// Rows per page of the employee list.
+pub(crate) const PER_HALAMAN: u32 = 25;
+
+pub(crate) struct Pilihan {
+    pub nilai: String,
+    pub label: String,
+    pub dipilih: bool,
+}
+
+pub(crate) struct BarisPegawai {
+    pub id: i64,
+    pub nip: String,
+    pub nama: String,
+    pub status: &'static str,
+    pub golongan: &'static str,
+    pub jabatan: String,
+    pub unit: String,
+    pub opd: String,
+}
+
+impl BarisPegawai {
+    pub(crate) fn dari(r: &PegawaiRow) -> Self {
+        BarisPegawai {
+            id: r.id.0,
+            nip: r.nip.to_string(),
+            nama: r.nama_lengkap.clone(),
+            status: r.status.label(),
+            golongan: r.golongan.code(),
+            jabatan: r.jabatan_nama.clone().unwrap_or_else(|| "—".to_owned()),
+            unit: r.unit_nama.clone(),
+            // The OPD under the unit name, unless the unit is the OPD itself.
+            opd: if r.opd_nama == r.unit_nama {
+                String::new()
+            } else {
+                r.opd_nama.clone()
+            },
+        }
+    }
+}
+
+/// The results part of the list: what htmx swaps in.
+pub(crate) struct HasilPegawai {
+    pub baris: Vec<BarisPegawai>,
+    pub ringkas: String,
+    pub halaman: u32,
+    pub jumlah_halaman: u32,
+    pub sebelumnya: Option<String>,
+    pub berikutnya: Option<String>,
+    pub masalah: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "pegawai_hasil.html")]
+struct HasilTpl {
+    hasil: HasilPegawai,
+}
+
+#[derive(Template)]
+#[template(path = "pegawai_daftar.html")]
+struct DaftarTpl {
+    layout: Layout,
+    q: String,
+    opd: Vec<Pilihan>,
+    jenis: Vec<Pilihan>,
+    status: Vec<Pilihan>,
+    /// A unit chosen from the unit page, kept as a hidden field.
+    unit: Option<(i64, String)>,
+    hasil: HasilPegawai,
+}
+
+fn hasil(page: &Page<PegawaiRow>, f: &FilterPegawai, masalah: Vec<String>) -> HasilPegawai {
+    let jumlah_halaman = page.jumlah_halaman();
+    let awal = u64::from(page.halaman.saturating_sub(1)) * u64::from(page.per_halaman) + 1;
+    let akhir = awal + page.items.len() as u64 - 1;
+    let ringkas = if page.total == 0 {
+        "Tidak ada pegawai yang cocok.".to_owned()
+    } else if page.items.is_empty() {
+        format!("{} pegawai; halaman ini kosong.", ribuan(page.total))
+    } else {
+        format!(
+            "Menampilkan {}–{} dari {} pegawai",
+            ribuan(awal),
+            ribuan(akhir),
+            ribuan(page.total)
+        )
+    };
+    HasilPegawai {
+        baris: page.items.iter().map(BarisPegawai::dari).collect(),
+        ringkas,
+        halaman: page.halaman,
+        jumlah_halaman,
+        sebelumnya: (page.halaman > 1).then(|| {
+            format!(
+                "/pegawai{}",
+                f.query(page.halaman.saturating_sub(1).min(jumlah_halaman.max(1)))
+            )
+        }),
+        berikutnya: (page.halaman < jumlah_halaman)
+            .then(|| format!("/pegawai{}", f.query(page.halaman + 1))),
+        masalah,
+    }
+}
+
+/// Checks the chosen units against the reader's instansi; unknown ones are dropped.
+pub(crate) fn saring_unit(f: &mut FilterPegawai, units: &PetaUnit, masalah: &mut Vec<String>) {
+    if f.opd.is_some_and(|u| units.get(u).is_none()) {
+        masalah.push("OPD yang dipilih tidak ditemukan; filter ini diabaikan.".to_owned());
+        f.opd = None;
+    }
+    if f.unit.is_some_and(|u| units.get(u).is_none()) {
+        masalah.push("Unit kerja yang dipilih tidak ditemukan; filter ini diabaikan.".to_owned());
+        f.unit = None;
+    }
+}
+
+pub(crate) async fn cari(
+    store: &dyn Store,
+    sesi: &Sesi,
+    f: &FilterPegawai,
+    per_halaman: u32,
+) -> Result<Page<PegawaiRow>, AppError> {
+    let q = PegawaiQuery {
+        teks: f.q.clone(),
+        unit: f.unit_efektif(),
+        jenis_jabatan: f.jenis,
+        status: f.status,
+        halaman: f.halaman,
+        per_halaman,
+        ..PegawaiQuery::semua(sesi.lingkup())
+    };
+    Ok(store.search_pegawai(sesi.instansi_id(), &q).await?)
+}
+
+pub(crate) async fn daftar(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    params: Params,
+) -> Result<Response, PageError> {
+    wajib_data_pribadi(&sesi)?;
+    let store = state.store();
+    let (mut f, mut masalah) = filter_pegawai(&params);
+    let units = PetaUnit::muat(store, &sesi).await?;
+    saring_unit(&mut f, &units, &mut masalah);
+    let page = cari(store, &sesi, &f, PER_HALAMAN).await?;
+    let hasil = hasil(&page, &f, masalah);
+    if minta_fragmen(&headers) {
+        return Ok(vary_htmx(render(&HasilTpl { hasil })?));
+    }
+    let opd = units
+        .pilihan_filter(sesi.lingkup())
+        .into_iter()
+        .map(|u| Pilihan {
+            nilai: u.id.to_string(),
+            label: u.nama.clone(),
+            dipilih: f.opd == Some(u.id),
+        })
+        .collect();
+    let jenis = JenisJabatan::ALL
+        .iter()
+        .map(|j| Pilihan {
+            nilai: j.code().to_owned(),
+            label: j.label().to_owned(),
+            dipilih: f.jenis == Some(*j),
+        })
+        .collect();
+    let status = StatusAsn::ALL
+        .iter()
+        .map(|s| Pilihan {
+            nilai: s.code().to_owned(),
+            label: s.label().to_owned(),
+            dipilih: f.status == Some(*s),
+        })
+        .collect();
+    let unit = f
+        .unit
+        .and_then(|u| units.get(u))
+        .map(|u| (u.id.0, units.jalur_teks(u.id)));
+    let tpl = DaftarTpl {
+        layout: Layout::untuk(&sesi, "Pegawai", "pegawai"),
+        q: f.q.clone().unwrap_or_default(),
+        opd,
+        jenis,
+        status,
+        unit,
+        hasil,
+    };
+    Ok(vary_htmx(render(&tpl)?))
+}
+
+pub(crate) struct BarisLevelView {
+    pub kompetensi: i64,
+    pub kode: String,
+    pub nama: String,
+    pub kelompok: &'static str,
+    pub standar: String,
+    pub level: String,
+    pub status: &'static str,
+    /// CSS class of the status badge.
+    pub kelas: &'static str,
+    pub keterangan: String,
+}
+
+pub(crate) struct BarisPenilaianView {
+    pub tanggal: String,
+    pub kompetensi: i64,
+    pub kode: String,
+    pub nama: String,
+    pub level: u8,
+    pub metode: &'static str,
+    pub asesor: String,
+    pub berlaku_sampai: String,
+    pub status: &'static str,
+    pub kelas: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "pegawai_detail.html")]
+struct DetailTpl {
+    layout: Layout,
+    nama: String,
+    nip: String,
+    status: &'static str,
+    aktif: bool,
+    golongan: String,
+    jabatan: Option<(i64, String, String)>,
+    unit_jalur: Vec<(i64, String)>,
+    pendidikan: &'static str,
+    jenis_kelamin: &'static str,
+    tanggal_lahir: String,
+    tmt_cpns: Option<String>,
+    level: Vec<BarisLevelView>,
+    ada_standar: bool,
+    penilaian: Vec<BarisPenilaianView>,
+    skp: Vec<(i32, &'static str)>,
+    hari_ini: String,
+    masa_berlaku: u8,
+}
+
+pub(crate) fn status_level(l: &LevelSaatIni) -> (&'static str, &'static str) {
+    match l {
+        LevelSaatIni::Berlaku { .. } => ("Berlaku", "berlaku"),
+        LevelSaatIni::Kedaluwarsa { .. } => ("Kedaluwarsa", "kedaluwarsa"),
+        LevelSaatIni::BelumDinilai => ("Belum dinilai", "belum"),
+    }
+}
+
+/// Parses an id from the path; anything else is a page that does not exist.
+pub(crate) fn id_path(raw: &str) -> Result<i64, AppError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(AppError::NotFound)
+}
+
+pub(crate) async fn detail(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let id = PegawaiId(id_path(&raw)?);
+    let p = profil_pegawai(&state, &sesi, id).await?;
+    let pegawai = &p.pegawai;
+    let level = p
+        .level
+        .iter()
+        .map(|b| {
+            let (status, kelas) = status_level(&b.saat_ini);
+            let (level, keterangan) = match b.saat_ini {
+                LevelSaatIni::Berlaku {
+                    level,
+                    tanggal: t,
+                    berlaku_sampai,
+                    ..
+                } => (
+                    level.to_string(),
+                    format!(
+                        "dinilai {}, berlaku s.d. {}",
+                        tanggal(t),
+                        tanggal(berlaku_sampai)
+                    ),
+                ),
+                LevelSaatIni::Kedaluwarsa {
+                    level,
+                    berlaku_sampai,
+                    ..
+                } => (
+                    level.to_string(),
+                    format!("berakhir {}; tidak dihitung", tanggal(berlaku_sampai)),
+                ),
+                LevelSaatIni::BelumDinilai => ("—".to_owned(), String::new()),
+            };
+            BarisLevelView {
+                kompetensi: b.kompetensi,
+                kode: b.kode.clone(),
+                nama: b.nama.clone(),
+                kelompok: b.kelompok.label(),
+                standar: b.standar.map_or_else(|| "—".to_owned(), |l| l.to_string()),
+                level,
+                status,
+                kelas,
+                keterangan,
+            }
+        })
+        .collect();
+    let penilaian = p
+        .penilaian
+        .iter()
+        .map(|n| {
+            let (status, kelas) = match status_pada(n.berlaku_sampai, p.hari_ini) {
+                StatusBerlaku::Berlaku => ("Berlaku", "berlaku"),
+                StatusBerlaku::Kedaluwarsa => ("Kedaluwarsa", "kedaluwarsa"),
+            };
+            BarisPenilaianView {
+                tanggal: tanggal(n.tanggal),
+                kompetensi: n.kompetensi.0,
+                kode: n.kompetensi_kode.clone(),
+                nama: n.kompetensi_nama.clone(),
+                level: n.level.get(),
+                metode: n.metode.label(),
+                asesor: n.asesor.clone(),
+                berlaku_sampai: tanggal(n.berlaku_sampai),
+                status,
+                kelas,
+            }
+        })
+        .collect();
+    let tpl = DetailTpl {
+        layout: Layout::untuk(&sesi, &pegawai.nama_lengkap(), "pegawai"),
+        nama: pegawai.nama_lengkap(),
+        nip: pegawai.nip.to_string(),
+        status: pegawai.status.label(),
+        aktif: pegawai.aktif,
+        golongan: pegawai.golongan.label(),
+        jabatan: p
+            .jabatan
+            .as_ref()
+            .map(|j| (j.id.0, j.nama.clone(), j.tingkat.label())),
+        unit_jalur: p
+            .units
+            .jalur(pegawai.unit)
+            .iter()
+            .map(|u| (u.id.0, u.nama.clone()))
+            .collect(),
+        pendidikan: pegawai.pendidikan.label(),
+        jenis_kelamin: pegawai.jenis_kelamin.label(),
+        tanggal_lahir: tanggal(pegawai.tanggal_lahir),
+        tmt_cpns: pegawai.nip.tmt_cpns().map(bulan_tahun),
+        level,
+        ada_standar: !p.standar.is_empty(),
+        penilaian,
+        skp: p
+            .skp
+            .iter()
+            .map(|s| (s.tahun, s.predikat.label()))
+            .collect(),
+        hari_ini: tanggal(p.hari_ini),
+        masa_berlaku: state.config().masa_berlaku.tahun(),
+    };
+    render(&tpl)
+}

@@ -1,0 +1,138 @@
+//! The web face of Kompeten: server-rendered pages (askama + htmx), the JSON
+//! API under `/api/v1` with its OpenAPI document, login, sessions, CSRF and
+//! role-based scoping.
+//!
+//! The crate knows only the [`Store`] trait; the CLI picks the backend and
+//! calls [`router`] with an [`AppState`].
+
+mod api;
+mod aset;
+pub mod auth;
+mod error;
+mod format;
+mod halaman;
+mod layanan;
+mod params;
+mod sesi;
+
+use axum::Router;
+use axum::routing::{get, post};
+use kompeten_domain::MasaBerlaku;
+use kompeten_store::Store;
+use std::sync::Arc;
+use time::{Date, OffsetDateTime, UtcOffset};
+
+/// Settings of the web layer, chosen by the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebConfig {
+    /// Marks the session cookies `Secure`; turn on whenever the site is served over HTTPS.
+    pub cookie_secure: bool,
+    /// How long a login lasts.
+    pub session_ttl: time::Duration,
+    /// How long an assessment counts; shown beside the profile.
+    pub masa_berlaku: MasaBerlaku,
+    /// The offset in which "today" is judged (WIB, +07:00, by default).
+    pub utc_offset: UtcOffset,
+}
+
+/// Western Indonesia Time, the zone of Sawahlunto.
+pub const WIB: UtcOffset = time::macros::offset!(+7);
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            cookie_secure: false,
+            session_ttl: time::Duration::hours(8),
+            masa_berlaku: MasaBerlaku::default(),
+            utc_offset: WIB,
+        }
+    }
+}
+
+/// A source of the current time; tests pass a fixed one.
+pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
+
+/// What every handler shares: the store, the settings and the clock.
+#[derive(Clone)]
+pub struct AppState {
+    store: Arc<dyn Store>,
+    config: WebConfig,
+    clock: Clock,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
+        AppState {
+            store,
+            config,
+            clock: Arc::new(OffsetDateTime::now_utc),
+        }
+    }
+
+    /// Replaces the clock, e.g. with a fixed instant in tests.
+    pub fn with_clock(
+        mut self,
+        clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static,
+    ) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    pub fn config(&self) -> &WebConfig {
+        &self.config
+    }
+
+    /// The current instant.
+    pub fn now(&self) -> OffsetDateTime {
+        (self.clock)()
+    }
+
+    /// Today's date in the configured offset: validity is judged on it.
+    pub fn hari_ini(&self) -> Date {
+        self.now().to_offset(self.config.utc_offset).date()
+    }
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("backend", &self.store.backend())
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every route of the application, with security headers on every response.
+pub fn router(state: AppState) -> Router {
+    let halaman = Router::new()
+        .route("/", get(halaman::beranda))
+        .route(
+            "/masuk",
+            get(halaman::masuk::form).post(halaman::masuk::kirim),
+        )
+        .route("/keluar", post(halaman::masuk::keluar))
+        .route("/pegawai", get(halaman::pegawai::daftar))
+        .route("/pegawai/{id}", get(halaman::pegawai::detail))
+        .route("/jabatan", get(halaman::jabatan::daftar))
+        .route("/jabatan/{id}", get(halaman::jabatan::detail))
+        .route("/unit", get(halaman::unit::daftar))
+        .route("/unit/{id}", get(halaman::unit::detail))
+        .route("/kamus", get(halaman::kamus::daftar))
+        .route("/kamus/{id}", get(halaman::kamus::detail))
+        .route("/audit", get(halaman::audit))
+        .route("/aset/{*path}", get(aset::sajikan))
+        .route("/healthz", get(api::healthz));
+
+    Router::new()
+        .merge(halaman)
+        .merge(api::routes())
+        .fallback(error::tidak_ditemukan)
+        .method_not_allowed_fallback(error::metode_tidak_diizinkan)
+        .layer(axum::middleware::from_fn(error::header_keamanan))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
