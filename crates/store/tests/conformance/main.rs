@@ -46,6 +46,7 @@ conformance!(
     pegawai::penilaian_append_only,
     pegawai::skp_ratings,
     pegawai::ringkasan_counts,
+    pegawai::jumlah_per_unit,
     akun::accounts,
     akun::sessions,
     akun::audit_trail,

@@ -1005,3 +1005,48 @@ pub async fn ringkasan_counts(db: &TestDb) {
         Err(StoreError::NotFound("unit"))
     ));
 }
+
+/// Active employees per unit, each in its own unit, within every scope.
+pub async fn jumlah_per_unit(db: &TestDb) {
+    let s = db.store();
+    let o = org(s).await;
+    let i = o.i;
+    let counts = |lingkup| async move {
+        let mut rows = s.jumlah_pegawai_per_unit(i, lingkup).await.expect("counts");
+        rows.sort();
+        rows
+    };
+    let cegah = s.pegawai(i, o.p[2]).await.expect("budi").unit;
+
+    // Dewi of BKPSDM is inactive: BKPSDM has no active employee and is left out.
+    let mut all = vec![(o.dinkes, 1), (o.yan, 1), (o.rujukan, 1), (cegah, 1), (o.bang, 1)];
+    all.sort();
+    assert_eq!(counts(Lingkup::Instansi).await, all);
+
+    let mut dinkes = vec![(o.dinkes, 1), (o.yan, 1), (o.rujukan, 1), (cegah, 1)];
+    dinkes.sort();
+    assert_eq!(counts(Lingkup::Unit(o.dinkes)).await, dinkes);
+
+    let mut yan = vec![(o.yan, 1), (o.rujukan, 1)];
+    yan.sort();
+    assert_eq!(counts(Lingkup::Unit(o.yan)).await, yan);
+
+    assert_eq!(counts(Lingkup::Pegawai(o.p[1])).await, vec![(o.rujukan, 1)]);
+    assert_eq!(counts(Lingkup::Kosong).await, vec![]);
+
+    // A second active employee in Pelayanan counts there, not in its parent.
+    let extra = new_pegawai(nip_pns(7), "Elvira Sari", o.yan, None, true);
+    s.add_pegawai(i, &actor(), &[extra]).await.expect("extra");
+    let after = counts(Lingkup::Unit(o.yan)).await;
+    let mut expected = vec![(o.yan, 2), (o.rujukan, 1)];
+    expected.sort();
+    assert_eq!(after, expected);
+
+    // Another instansi's unit is not a scope here.
+    let other = instansi(s, "LAIN").await;
+    let foreign = unit(s, other, None, "X", "Unit Lain").await;
+    assert!(matches!(
+        s.jumlah_pegawai_per_unit(i, Lingkup::Unit(foreign)).await,
+        Err(StoreError::NotFound(_))
+    ));
+}
