@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "kompeten", version, about = "ASN competency management (Kompeten)")]
+#[command(
+    name = "kompeten",
+    version,
+    about = "ASN competency management (Kompeten)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -66,5 +70,8 @@ fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("KOMPETEN_LOG")
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }

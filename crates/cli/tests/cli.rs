@@ -20,7 +20,12 @@ fn kompeten_with_stdin(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
     child.wait_with_output().expect("the binary finishes")
 }
 
@@ -34,7 +39,11 @@ fn stdout(output: &Output) -> String {
 
 /// Fails with exactly one line on standard error that contains `needle`.
 fn assert_one_line_error(output: &Output, needle: &str) {
-    assert!(!output.status.success(), "expected failure, got {:?}", output.status);
+    assert!(
+        !output.status.success(),
+        "expected failure, got {:?}",
+        output.status
+    );
     let err = stderr(output);
     let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "expected one line, got: {err}");
@@ -52,7 +61,13 @@ fn fresh_database(dir: &Path) -> String {
     let out = kompeten(&["migrate", "--database-url", &url, "--create"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = kompeten(&[
-        "instansi", "add", "--database-url", &url, "--kode", "sawahlunto", "--nama",
+        "instansi",
+        "add",
+        "--database-url",
+        &url,
+        "--kode",
+        "sawahlunto",
+        "--nama",
         "Pemerintah Kota Sawahlunto",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -83,20 +98,39 @@ fn every_command_has_help() {
 fn serve_never_creates_a_database_from_a_mistyped_path() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing = dir.path().join("kompten.sqlite");
-    let out = kompeten(&["serve", "--database-url", &sqlite_url(&missing), "--bind", "127.0.0.1:0"]);
+    let out = kompeten(&[
+        "serve",
+        "--database-url",
+        &sqlite_url(&missing),
+        "--bind",
+        "127.0.0.1:0",
+    ]);
     assert_one_line_error(&out, "does not exist");
     assert!(!missing.exists(), "serve must not create the file");
     let out = kompeten(&["migrate", "--database-url", &sqlite_url(&missing)]);
     assert_one_line_error(&out, "does not exist");
-    assert!(!missing.exists(), "migrate without --create must not create the file");
+    assert!(
+        !missing.exists(),
+        "migrate without --create must not create the file"
+    );
 }
 
 #[test]
 fn a_file_that_is_not_a_database_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let text = dir.path().join("notes.sqlite");
-    std::fs::write(&text, "this is not a database, just some notes\n".repeat(200)).expect("write");
-    let out = kompeten(&["serve", "--database-url", &sqlite_url(&text), "--bind", "127.0.0.1:0"]);
+    std::fs::write(
+        &text,
+        "this is not a database, just some notes\n".repeat(200),
+    )
+    .expect("write");
+    let out = kompeten(&[
+        "serve",
+        "--database-url",
+        &sqlite_url(&text),
+        "--bind",
+        "127.0.0.1:0",
+    ]);
     assert_one_line_error(&out, "cannot use SQLite database");
     assert_eq!(
         std::fs::read_to_string(&text).expect("still there"),
@@ -109,7 +143,11 @@ fn a_file_that_is_not_a_database_is_a_clear_error() {
 fn unknown_url_schemes_are_named() {
     let out = kompeten(&["serve", "--database-url", "mysql://root@localhost/k"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("unsupported database URL scheme \"mysql\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unsupported database URL scheme \"mysql\""),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -128,20 +166,42 @@ fn accounts_are_created_with_a_password_from_stdin() {
     let url = fresh_database(dir.path());
     let out = kompeten_with_stdin(
         &[
-            "user", "add", "--database-url", &url, "--username", "admin.bkpsdm", "--nama",
-            "Admin BKPSDM", "--role", "admin", "--password-stdin",
+            "user",
+            "add",
+            "--database-url",
+            &url,
+            "--username",
+            "admin.bkpsdm",
+            "--nama",
+            "Admin BKPSDM",
+            "--role",
+            "admin",
+            "--password-stdin",
         ],
         "kata-sandi-yang-panjang\n",
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let list = kompeten(&["user", "list", "--database-url", &url]);
-    assert!(stdout(&list).contains("admin.bkpsdm\tadmin\taktif\tAdmin BKPSDM"), "{}", stdout(&list));
+    assert!(
+        stdout(&list).contains("admin.bkpsdm\tadmin\taktif\tAdmin BKPSDM"),
+        "{}",
+        stdout(&list)
+    );
 
     // The same username again is a conflict, and the first account stays.
     let again = kompeten_with_stdin(
         &[
-            "user", "add", "--database-url", &url, "--username", "admin.bkpsdm", "--nama", "X",
-            "--role", "auditor", "--password-stdin",
+            "user",
+            "add",
+            "--database-url",
+            &url,
+            "--username",
+            "admin.bkpsdm",
+            "--nama",
+            "X",
+            "--role",
+            "auditor",
+            "--password-stdin",
         ],
         "kata-sandi-yang-panjang\n",
     );
@@ -155,37 +215,100 @@ fn bad_account_input_is_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     let url = fresh_database(dir.path());
     let short = kompeten_with_stdin(
-        &["user", "add", "--database-url", &url, "--username", "a", "--nama", "A", "--role",
-          "admin", "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "--database-url",
+            &url,
+            "--username",
+            "a",
+            "--nama",
+            "A",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
         "pendek\n",
     );
     assert_one_line_error(&short, "at least 12 characters");
 
     let bad_nip = kompeten_with_stdin(
-        &["user", "add", "--database-url", &url, "--username", "p", "--nama", "P", "--role",
-          "pegawai", "--nip", "19931312 202012 2 021", "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "--database-url",
+            &url,
+            "--username",
+            "p",
+            "--nama",
+            "P",
+            "--role",
+            "pegawai",
+            "--nip",
+            "19931312 202012 2 021",
+            "--password-stdin",
+        ],
         "kata-sandi-yang-panjang\n",
     );
     assert_one_line_error(&bad_nip, "not a possible birth date");
 
     let unknown_nip = kompeten_with_stdin(
-        &["user", "add", "--database-url", &url, "--username", "p", "--nama", "P", "--role",
-          "pegawai", "--nip", "19930812 202012 2 021", "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "--database-url",
+            &url,
+            "--username",
+            "p",
+            "--nama",
+            "P",
+            "--role",
+            "pegawai",
+            "--nip",
+            "19930812 202012 2 021",
+            "--password-stdin",
+        ],
         "kata-sandi-yang-panjang\n",
     );
     assert_one_line_error(&unknown_nip, "no employee with NIP 19930812 202012 2 021");
 
     let no_unit = kompeten_with_stdin(
-        &["user", "add", "--database-url", &url, "--username", "k", "--nama", "K", "--role",
-          "pimpinan", "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "--database-url",
+            &url,
+            "--username",
+            "k",
+            "--nama",
+            "K",
+            "--role",
+            "pimpinan",
+            "--password-stdin",
+        ],
         "kata-sandi-yang-panjang\n",
     );
     assert_one_line_error(&no_unit, "needs --unit");
 
-    let bad_role = kompeten(&["user", "add", "--database-url", &url, "--username", "x", "--nama",
-        "X", "--role", "superuser", "--password-stdin"]);
+    let bad_role = kompeten(&[
+        "user",
+        "add",
+        "--database-url",
+        &url,
+        "--username",
+        "x",
+        "--nama",
+        "X",
+        "--role",
+        "superuser",
+        "--password-stdin",
+    ]);
     assert!(!bad_role.status.success());
-    assert!(stderr(&bad_role).contains("unknown role \"superuser\""), "{}", stderr(&bad_role));
+    assert!(
+        stderr(&bad_role).contains("unknown role \"superuser\""),
+        "{}",
+        stderr(&bad_role)
+    );
 
     let list = kompeten(&["user", "list", "--database-url", &url]);
     assert!(list.status.success());
@@ -197,11 +320,23 @@ fn backups_are_complete_copies_and_never_overwrite() {
     let dir = tempfile::tempdir().expect("tempdir");
     let url = fresh_database(dir.path());
     let copy = dir.path().join("copy.sqlite");
-    let out = kompeten(&["backup", "--database-url", &url, "--out", &copy.display().to_string()]);
+    let out = kompeten(&[
+        "backup",
+        "--database-url",
+        &url,
+        "--out",
+        &copy.display().to_string(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let listed = kompeten(&["instansi", "list", "--database-url", &sqlite_url(&copy)]);
     assert!(stdout(&listed).contains("sawahlunto\tPemerintah Kota Sawahlunto"));
-    let again = kompeten(&["backup", "--database-url", &url, "--out", &copy.display().to_string()]);
+    let again = kompeten(&[
+        "backup",
+        "--database-url",
+        &url,
+        "--out",
+        &copy.display().to_string(),
+    ]);
     assert_one_line_error(&again, "already exists");
 }
 
@@ -225,6 +360,10 @@ fn the_demo_is_created_once_and_reused() {
     let url = sqlite_url(&db);
     let users = kompeten(&["user", "list", "--database-url", &url]);
     for role in ["admin", "pimpinan", "pegawai", "mitra", "auditor"] {
-        assert!(stdout(&users).contains(&format!("\t{role}\t")), "{role}: {}", stdout(&users));
+        assert!(
+            stdout(&users).contains(&format!("\t{role}\t")),
+            "{role}: {}",
+            stdout(&users)
+        );
     }
 }

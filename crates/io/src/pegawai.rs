@@ -6,8 +6,17 @@ use kompeten_store::PegawaiRow;
 use std::io::Write;
 
 /// Column headers, in Indonesian as users know them.
-pub const HEADER: [&str; 9] =
-    ["NIP", "Nama", "Status", "Golongan", "Jabatan", "Jenis Jabatan", "Unit Kerja", "OPD", "Aktif"];
+pub const HEADER: [&str; 9] = [
+    "NIP",
+    "Nama",
+    "Status",
+    "Golongan",
+    "Jabatan",
+    "Jenis Jabatan",
+    "Unit Kerja",
+    "OPD",
+    "Aktif",
+];
 
 /// Writes `rows` as CSV. The NIP is written as text (with its grouping
 /// spaces) so spreadsheets do not turn the 18 digits into a float.
@@ -64,7 +73,10 @@ mod tests {
         let text = String::from_utf8(out).expect("utf-8");
         let text = text.strip_prefix('\u{feff}').expect("starts with a BOM");
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "NIP,Nama,Status,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,OPD,Aktif");
+        assert_eq!(
+            lines[0],
+            "NIP,Nama,Status,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,OPD,Aktif"
+        );
         assert_eq!(
             lines[1],
             "19930812 202012 2 021,\"Fitri Yuliani, S.Kom.\",PNS,III/a,Pranata Komputer Ahli Pertama,\

@@ -25,12 +25,22 @@ pub struct Args {
 
 pub async fn run(args: Args) -> Result<()> {
     // Claim the port before spending time on data, so a busy port fails fast.
-    let listener = if args.no_serve { None } else { Some(bind(args.http.bind).await?) };
+    let listener = if args.no_serve {
+        None
+    } else {
+        Some(bind(args.http.bind).await?)
+    };
 
     if args.database.exists() {
-        println!("Memakai basis data demo yang sudah ada: {}", args.database.display());
+        println!(
+            "Memakai basis data demo yang sudah ada: {}",
+            args.database.display()
+        );
     } else {
-        println!("Membuat data demo Kota Sawahlunto di {} ...", args.database.display());
+        println!(
+            "Membuat data demo Kota Sawahlunto di {} ...",
+            args.database.display()
+        );
         create(&args.database).await?;
     }
     let store = SqliteStore::open(&args.database, OpenMode::MustExist)
@@ -77,7 +87,10 @@ async fn create(path: &Path) -> Result<()> {
     };
     if path.exists() {
         let _ = remove_sqlite_files(&partial);
-        bail!("{} appeared while the demo was being created; not overwriting it", path.display());
+        bail!(
+            "{} appeared while the demo was being created; not overwriting it",
+            path.display()
+        );
     }
     std::fs::rename(&partial, path)
         .with_context(|| format!("cannot move the demo database into {}", path.display()))?;
@@ -85,14 +98,25 @@ async fn create(path: &Path) -> Result<()> {
     println!(
         "Selesai: {} OPD, {} unit kerja, {} jabatan, {} kompetensi, {} ASN ({} PNS, {} PPPK), \
          {} penilaian ({} masih berlaku), {} SKP.",
-        j.opd, j.unit, j.jabatan, j.kompetensi, j.pegawai, j.pns, j.pppk, j.penilaian,
-        j.penilaian_berlaku, j.skp
+        j.opd,
+        j.unit,
+        j.jabatan,
+        j.kompetensi,
+        j.pegawai,
+        j.pns,
+        j.pppk,
+        j.penilaian,
+        j.penilaian_berlaku,
+        j.skp
     );
     Ok(())
 }
 
 fn partial_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".partial");
     path.with_file_name(name)
 }
@@ -123,6 +147,11 @@ fn print_accounts(url: Option<&str>) {
     let today = OffsetDateTime::now_utc().to_offset(WIB).date();
     let dataset = kompeten_demo::generate(&kompeten_demo::default_options(today));
     for akun in &dataset.akun {
-        println!("  {:<22} kata sandi {:<22} {}", akun.username, akun.password, akun.role.label());
+        println!(
+            "  {:<22} kata sandi {:<22} {}",
+            akun.username,
+            akun.password,
+            akun.role.label()
+        );
     }
 }

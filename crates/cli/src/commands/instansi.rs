@@ -31,7 +31,9 @@ pub async fn run(command: Command) -> Result<()> {
                 bail!("--kode and --nama must not be empty");
             }
             let store = db.database_url.open(OpenMode::MustExist).await?;
-            let id = store.create_instansi(&cli_actor(), &NewInstansi { kode, nama }).await?;
+            let id = store
+                .create_instansi(&cli_actor(), &NewInstansi { kode, nama })
+                .await?;
             println!("instansi {id} created");
         }
         Command::List { db } => {

@@ -12,9 +12,17 @@ pub struct Args {
 }
 
 pub async fn run(args: Args) -> Result<()> {
-    let mode = if args.create { OpenMode::CreateIfMissing } else { OpenMode::MustExist };
+    let mode = if args.create {
+        OpenMode::CreateIfMissing
+    } else {
+        OpenMode::MustExist
+    };
     let store = args.db.database_url.open(mode).await?;
     store.ping().await?;
-    println!("{} is at the latest schema ({})", args.db.database_url, store.backend());
+    println!(
+        "{} is at the latest schema ({})",
+        args.db.database_url,
+        store.backend()
+    );
     Ok(())
 }

@@ -33,7 +33,9 @@ pub async fn pick_instansi(store: &dyn Store, kode: Option<&str>) -> Result<Inst
     let mut all = store.list_instansi().await?;
     match all.len() {
         1 => Ok(all.remove(0)),
-        0 => anyhow::bail!("the database has no instansi yet: create one with `kompeten instansi add`"),
+        0 => anyhow::bail!(
+            "the database has no instansi yet: create one with `kompeten instansi add`"
+        ),
         n => anyhow::bail!("the database has {n} instansi: choose one with --instansi CODE"),
     }
 }

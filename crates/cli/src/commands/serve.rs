@@ -30,7 +30,11 @@ pub struct HttpArgs {
 pub async fn run(args: Args) -> Result<()> {
     let store = args.db.database_url.open(OpenMode::MustExist).await?;
     let listener = bind(args.http.bind).await?;
-    println!("Kompeten serving {} at http://{}", args.db.database_url, listener.local_addr()?);
+    println!(
+        "Kompeten serving {} at http://{}",
+        args.db.database_url,
+        listener.local_addr()?
+    );
     serve(store, listener, &args.http).await
 }
 
@@ -42,7 +46,10 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener> {
 }
 
 pub async fn serve(store: Arc<dyn Store>, listener: TcpListener, http: &HttpArgs) -> Result<()> {
-    let config = WebConfig { cookie_secure: http.cookie_secure, ..WebConfig::default() };
+    let config = WebConfig {
+        cookie_secure: http.cookie_secure,
+        ..WebConfig::default()
+    };
     let app = kompeten_web::router(AppState::new(store, config));
     tracing::info!(addr = %listener.local_addr()?, "listening");
     axum::serve(listener, app)

@@ -73,12 +73,17 @@ impl PasswordSource {
     fn read(&self) -> Result<String> {
         let password = if self.password_stdin {
             let mut line = String::new();
-            std::io::stdin().lock().read_line(&mut line).context("cannot read standard input")?;
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .context("cannot read standard input")?;
             line.trim_end_matches(['\r', '\n']).to_owned()
         } else if let Ok(p) = std::env::var("KOMPETEN_PASSWORD") {
             p
         } else {
-            bail!("give the password on standard input with --password-stdin, or in KOMPETEN_PASSWORD");
+            bail!(
+                "give the password on standard input with --password-stdin, or in KOMPETEN_PASSWORD"
+            );
         };
         if password.chars().count() < MIN_PASSWORD_CHARS {
             bail!("the password must have at least {MIN_PASSWORD_CHARS} characters");
@@ -96,7 +101,9 @@ fn parse_role(s: &str) -> Result<Role, String> {
 
 fn parse_nip(s: &str) -> Result<Nip> {
     // Try PNS first; a PPPK number fails only on the appointment segment.
-    Nip::parse_pns(s).or_else(|pns_err| Nip::parse_pppk(s).map_err(|_| pns_err)).with_context(|| format!("invalid NIP {s:?}"))
+    Nip::parse_pns(s)
+        .or_else(|pns_err| Nip::parse_pppk(s).map_err(|_| pns_err))
+        .with_context(|| format!("invalid NIP {s:?}"))
 }
 
 pub async fn run(command: Command) -> Result<()> {
@@ -108,7 +115,13 @@ pub async fn run(command: Command) -> Result<()> {
             let instansi = pick_instansi(store.as_ref(), instansi.as_deref()).await?;
             for a in store.accounts(instansi.id).await? {
                 let status = if a.aktif { "aktif" } else { "nonaktif" };
-                println!("{}\t{}\t{}\t{}", a.username, a.role.code(), status, a.nama_tampilan);
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    a.username,
+                    a.role.code(),
+                    status,
+                    a.nama_tampilan
+                );
             }
             Ok(())
         }
@@ -155,8 +168,14 @@ async fn add(args: AddArgs) -> Result<()> {
         unit,
         pegawai,
     };
-    store.create_account(instansi.id, &cli_actor(), &account).await?;
-    println!("account {username} ({}) created in {}", args.role.label(), instansi.nama);
+    store
+        .create_account(instansi.id, &cli_actor(), &account)
+        .await?;
+    println!(
+        "account {username} ({}) created in {}",
+        args.role.label(),
+        instansi.nama
+    );
     Ok(())
 }
 
@@ -170,7 +189,9 @@ async fn password(args: PasswordArgs) -> Result<()> {
         .with_context(|| format!("no account {:?} in {}", args.username, instansi.nama))?;
     let hash = kompeten_web::auth::hash_password(&password)
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
-    store.set_password(instansi.id, &cli_actor(), account.id, &hash).await?;
+    store
+        .set_password(instansi.id, &cli_actor(), account.id, &hash)
+        .await?;
     println!("password of {} changed", account.username);
     Ok(())
 }

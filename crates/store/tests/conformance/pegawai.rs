@@ -1019,7 +1019,13 @@ pub async fn jumlah_per_unit(db: &TestDb) {
     let cegah = s.pegawai(i, o.p[2]).await.expect("budi").unit;
 
     // Dewi of BKPSDM is inactive: BKPSDM has no active employee and is left out.
-    let mut all = vec![(o.dinkes, 1), (o.yan, 1), (o.rujukan, 1), (cegah, 1), (o.bang, 1)];
+    let mut all = vec![
+        (o.dinkes, 1),
+        (o.yan, 1),
+        (o.rujukan, 1),
+        (cegah, 1),
+        (o.bang, 1),
+    ];
     all.sort();
     assert_eq!(counts(Lingkup::Instansi).await, all);
 
