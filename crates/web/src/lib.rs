@@ -116,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/keluar", post(halaman::masuk::keluar))
         .route("/pegawai", get(halaman::pegawai::daftar))
+        .route("/pegawai.csv", get(halaman::pegawai::unduh_csv))
         .route("/pegawai/{id}", get(halaman::pegawai::detail))
         .route("/jabatan", get(halaman::jabatan::daftar))
         .route("/jabatan/{id}", get(halaman::jabatan::detail))

@@ -9,8 +9,8 @@ use crate::params::{FilterPegawai, Params, filter_pegawai};
 use crate::sesi::Sesi;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
 use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::validity::status_pada;
 use kompeten_domain::{JenisJabatan, StatusAsn, StatusBerlaku};
@@ -65,6 +65,8 @@ pub(crate) struct HasilPegawai {
     pub jumlah_halaman: u32,
     pub sebelumnya: Option<String>,
     pub berikutnya: Option<String>,
+    /// The same filters as a CSV download.
+    pub unduh: String,
     pub masalah: Vec<String>,
 }
 
@@ -116,6 +118,7 @@ fn hasil(page: &Page<PegawaiRow>, f: &FilterPegawai, masalah: Vec<String>) -> Ha
         }),
         berikutnya: (page.halaman < jumlah_halaman)
             .then(|| format!("/pegawai{}", f.query(page.halaman + 1))),
+        unduh: format!("/pegawai.csv{}", f.query(1)),
         masalah,
     }
 }
@@ -148,6 +151,48 @@ pub(crate) async fn cari(
         ..PegawaiQuery::semua(sesi.lingkup())
     };
     Ok(store.search_pegawai(sesi.instansi_id(), &q).await?)
+}
+
+/// Rows fetched per store call when exporting.
+const CSV_PER_HALAMAN: u32 = 1000;
+
+/// `/pegawai.csv`: every employee matching the list's filters, within the
+/// reader's scope, as a spreadsheet-friendly CSV.
+pub(crate) async fn unduh_csv(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    wajib_data_pribadi(&sesi)?;
+    let store = state.store();
+    let (mut f, mut masalah) = filter_pegawai(&params);
+    let units = PetaUnit::muat(store, &sesi).await?;
+    saring_unit(&mut f, &units, &mut masalah);
+    let mut rows = Vec::new();
+    f.halaman = 1;
+    loop {
+        let page = cari(store, &sesi, &f, CSV_PER_HALAMAN).await?;
+        let habis = page.items.is_empty();
+        rows.extend(page.items);
+        if habis || rows.len() as u64 >= page.total {
+            break;
+        }
+        f.halaman += 1;
+    }
+    let mut body = Vec::new();
+    kompeten_io::pegawai::write_csv(&rows, &mut body).map_err(|e| AppError::internal(&e))?;
+    let nama_berkas = format!("pegawai-{}.csv", state.hari_ini());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{nama_berkas}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 pub(crate) async fn daftar(

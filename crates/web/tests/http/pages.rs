@@ -486,3 +486,57 @@ async fn the_dictionary_groups_competencies_and_numbers_indicators() {
         "standard links the dictionary"
     );
 }
+
+/// The CSV download holds exactly the employees the reader may list, with
+/// the list's filters applied.
+#[tokio::test]
+async fn csv_download_follows_scope_and_filters() {
+    let fx = Fixture::new().await;
+    let nips_in_csv = |body: &str| -> Vec<String> {
+        let body = body.strip_prefix('\u{feff}').expect("BOM for spreadsheets");
+        let mut lines = body.lines();
+        assert_eq!(
+            lines.next(),
+            Some("NIP,Nama,Status,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,OPD,Aktif")
+        );
+        let mut nips: Vec<String> = lines
+            .map(|l| l.split(',').next().expect("nip").replace(' ', ""))
+            .collect();
+        nips.sort();
+        nips
+    };
+    for (user, query) in [
+        ("admin", ""),
+        ("admin", "?status=pppk"),
+        ("pimpinan", ""),
+        ("fitri", ""),
+    ] {
+        let s = masuk_sebagai(&fx, user).await;
+        let csv = get(&fx.app, &format!("/pegawai.csv{query}"), s.c()).await;
+        assert_eq!(csv.status, StatusCode::OK, "{user}");
+        assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+        assert!(
+            csv.header("content-disposition")
+                .is_some_and(|d| d.starts_with("attachment; filename=\"pegawai-")),
+            "{user}"
+        );
+        let api = get(&fx.app, &format!("/api/v1/pegawai{query}"), s.c())
+            .await
+            .json();
+        let mut expected: Vec<String> = api["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|p| p["nip"].as_str().expect("nip").to_owned())
+            .collect();
+        expected.sort();
+        assert!(!expected.is_empty(), "{user}{query}");
+        assert_eq!(nips_in_csv(&csv.body), expected, "{user}{query}");
+    }
+    let mitra = masuk_sebagai(&fx, "mitra").await;
+    let res = get(&fx.app, "/pegawai.csv", mitra.c()).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert!(!res.body.contains("NIP,Nama"));
+    let anon = get(&fx.app, "/pegawai.csv", None).await;
+    assert_eq!(anon.status, StatusCode::SEE_OTHER);
+}
