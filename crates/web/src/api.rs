@@ -6,8 +6,8 @@ use crate::error::{ApiError, AppError, ErrorBody, ErrorDetail};
 use crate::halaman::jabatan::query_jabatan;
 use crate::halaman::pegawai::{cari, id_path, saring_unit};
 use crate::layanan::{
-    BarisLevel, PetaUnit, daftar_jabatan, detail_jabatan, pohon_unit, profil_pegawai,
-    wajib_data_pribadi,
+    BarisLevel, PetaUnit, daftar_jabatan, detail_jabatan, lingkup_mencakup_unit, pohon_unit,
+    profil_pegawai, wajib_data_pribadi,
 };
 use crate::params::{Params, filter_jabatan, filter_pegawai};
 use crate::sesi::Sesi;
@@ -719,9 +719,11 @@ pub(crate) async fn daftar_unit(
                 nama: u.nama.clone(),
                 jenis: u.jenis.code(),
                 jalur: u.jalur.iter().map(|j| j.0).collect(),
+                // Outside the scope a zero would read as "empty": no count.
                 jumlah_pegawai: pohon
                     .jumlah
                     .as_ref()
+                    .filter(|_| lingkup_mencakup_unit(sesi.lingkup(), u))
                     .map(|m| m.get(&u.id).copied().unwrap_or(0)),
             })
             .collect(),

@@ -340,13 +340,20 @@ pub(crate) async fn daftar_jabatan(
             *per_jabatan.entry(j).or_default() += 1;
         }
     }
+    // A zero for a position outside the scope would read as "vacant": show
+    // no count there unless someone in scope holds it.
+    let units = PetaUnit::muat(store, sesi).await?;
+    let lingkup = sesi.lingkup();
     Ok(rows
         .into_iter()
         .map(|row| {
             let n = per_jabatan.get(&row.jabatan.id).copied().unwrap_or(0);
+            let dalam_lingkup = units
+                .get(row.jabatan.unit)
+                .is_some_and(|u| lingkup_mencakup_unit(lingkup, u));
             BarisJabatan {
                 row,
-                pemegang: Some(n),
+                pemegang: (n > 0 || dalam_lingkup).then_some(n),
             }
         })
         .collect())

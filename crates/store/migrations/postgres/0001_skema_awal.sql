@@ -131,6 +131,8 @@ CREATE TABLE penilaian (
 );
 CREATE INDEX penilaian_pegawai ON penilaian (instansi_id, pegawai_id, tanggal);
 CREATE INDEX penilaian_kompetensi ON penilaian (instansi_id, kompetensi_id);
+-- Covers the validity counts of the summary without reading the wide rows.
+CREATE INDEX penilaian_berlaku ON penilaian (instansi_id, pegawai_id, berlaku_sampai);
 
 -- Assessments are history: a new result supersedes an old one, nothing is rewritten.
 CREATE FUNCTION penilaian_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -49,7 +49,13 @@ pub(crate) fn urutan_pohon(units: &PetaUnit) -> Vec<(usize, usize)> {
     out
 }
 
-fn simpul(units: &PetaUnit, jumlah: Option<&HashMap<UnitId, u64>>) -> Vec<Simpul> {
+/// Counts are shown only for units inside the reader's scope: elsewhere a
+/// zero would wrongly read as "nobody works here".
+fn simpul(
+    units: &PetaUnit,
+    jumlah: Option<&HashMap<UnitId, u64>>,
+    lingkup: Lingkup,
+) -> Vec<Simpul> {
     let urutan = urutan_pohon(units);
     urutan
         .iter()
@@ -61,7 +67,9 @@ fn simpul(units: &PetaUnit, jumlah: Option<&HashMap<UnitId, u64>>) -> Vec<Simpul
                 id: u.id.0,
                 nama: u.nama.clone(),
                 jenis: u.jenis.label(),
-                jumlah: jumlah.map(|j| ribuan(j.get(&u.id).copied().unwrap_or(0))),
+                jumlah: jumlah
+                    .filter(|_| lingkup_mencakup_unit(lingkup, u))
+                    .map(|j| ribuan(j.get(&u.id).copied().unwrap_or(0))),
                 punya_anak: next_depth > depth,
                 tutup: depth.saturating_sub(next_depth),
             }
@@ -81,8 +89,8 @@ struct DaftarTpl {
 fn catatan(lingkup: Lingkup) -> Option<&'static str> {
     match lingkup {
         Lingkup::Instansi => None,
-        Lingkup::Unit(_) => Some("Jumlah pegawai dihitung hanya di unit yang Anda pimpin."),
-        Lingkup::Pegawai(_) => Some("Jumlah pegawai hanya menghitung data Anda sendiri."),
+        Lingkup::Unit(_) => Some("Jumlah pegawai ditampilkan hanya untuk unit yang Anda pimpin."),
+        Lingkup::Pegawai(_) => Some("Jumlah pegawai per unit tidak ditampilkan untuk peran Anda."),
         Lingkup::Kosong => {
             Some("Peran Anda tidak melihat data pegawai, jadi jumlah pegawai tidak ditampilkan.")
         }
@@ -96,7 +104,7 @@ pub(crate) async fn daftar(
     let pohon = pohon_unit(&state, &sesi).await?;
     let tpl = DaftarTpl {
         layout: Layout::untuk(&sesi, "Unit kerja", "unit"),
-        simpul: simpul(&pohon.units, pohon.jumlah.as_ref()),
+        simpul: simpul(&pohon.units, pohon.jumlah.as_ref(), sesi.lingkup()),
         jumlah_unit: pohon.units.units.len(),
         catatan_lingkup: catatan(sesi.lingkup()),
     };
@@ -148,6 +156,11 @@ pub(crate) async fn detail(
     let hitung = |u: UnitId| {
         per_unit
             .as_ref()
+            .filter(|_| {
+                units
+                    .get(u)
+                    .is_some_and(|u| lingkup_mencakup_unit(lingkup, u))
+            })
             .map(|m| ribuan(m.get(&u).copied().unwrap_or(0)))
     };
     let q = JabatanQuery {

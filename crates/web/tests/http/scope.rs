@@ -315,12 +315,14 @@ async fn position_holders_and_counts_respect_the_scope() {
         ),
         2
     );
+    // A position outside the pimpinan's OPD, held by nobody in scope: no
+    // count at all, since a zero would read as "vacant".
     assert_eq!(
         holders(
             get(&fx.app, "/api/v1/jabatan", pimpinan.c()).await.json(),
             guru
         ),
-        0
+        serde_json::Value::Null
     );
     assert_eq!(
         holders(
@@ -381,7 +383,33 @@ async fn position_holders_and_counts_respect_the_scope() {
             get(&fx.app, "/api/v1/unit", pimpinan.c()).await.json(),
             fx.ids.opd2.0
         ),
-        0
+        serde_json::Value::Null,
+        "no count outside the scope"
+    );
+    // The tree page likewise counts the pimpinan's OPD and nothing else.
+    let tree = get(&fx.app, "/unit", pimpinan.c()).await.body;
+    let line = |id: i64| {
+        let start = tree
+            .find(&format!("href=\"/unit/{id}\""))
+            .expect("unit in tree");
+        let rest = &tree[start..];
+        // The unit's own line ends where its children or its item end.
+        let end = ["<ul", "</li>"]
+            .iter()
+            .filter_map(|m| rest.find(m))
+            .min()
+            .unwrap_or(rest.len());
+        rest[..end].to_owned()
+    };
+    assert!(
+        line(fx.ids.opd1.0).contains("4 pegawai"),
+        "{}",
+        line(fx.ids.opd1.0)
+    );
+    assert!(
+        !line(fx.ids.opd2.0).contains("pegawai</span>"),
+        "{}",
+        line(fx.ids.opd2.0)
     );
     assert_eq!(
         units(
