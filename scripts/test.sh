@@ -20,4 +20,9 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
-cargo test --workspace --locked
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# --all-targets: unit, integration and bench targets (there are no doc tests).
+cargo test --workspace --all-targets --locked 2>&1 | tee "$log"
+# One closing line with the totals of every test binary.
+awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
