@@ -113,6 +113,15 @@ pub trait Store: Send + Sync + 'static {
     async fn pegawai(&self, i: InstansiId, id: PegawaiId) -> StoreResult<Pegawai>;
     /// Looks up by the 18 digits (spaces ignored).
     async fn pegawai_by_nip(&self, i: InstansiId, nip: &str) -> StoreResult<Option<Pegawai>>;
+    /// Changes an employee's editable fields (not the NIP), audited with the
+    /// values before and after.
+    async fn update_pegawai(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        id: PegawaiId,
+        ubah: &PerubahanPegawai,
+    ) -> StoreResult<()>;
     /// Ordered by OPD, unit, then name; paged.
     async fn search_pegawai(
         &self,
@@ -160,6 +169,14 @@ pub trait Store: Send + Sync + 'static {
         actor: &Actor,
         account: AccountId,
         password_hash: &str,
+    ) -> StoreResult<()>;
+    /// Activates or deactivates an account; deactivating also ends its sessions.
+    async fn set_account_aktif(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        account: AccountId,
+        aktif: bool,
     ) -> StoreResult<()>;
     /// Records a login: the session and its audit entry.
     async fn create_session(&self, i: InstansiId, new: &NewSession) -> StoreResult<()>;

@@ -227,6 +227,21 @@ pub struct Pegawai {
     pub aktif: bool,
 }
 
+/// The editable fields of an employee. The NIP is the identity and is not
+/// among them; status, birth date and gender follow from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PerubahanPegawai {
+    pub nama: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    /// Must belong to the NIP's status (PNS or PPPK).
+    pub golongan: Golongan,
+    pub jabatan: Option<JabatanId>,
+    pub unit: UnitId,
+    pub pendidikan: Pendidikan,
+    pub aktif: bool,
+}
+
 /// "dr. Fitri Yuliani, Sp.PD": the name with its academic titles.
 pub fn nama_lengkap(nama: &str, gelar_depan: Option<&str>, gelar_belakang: Option<&str>) -> String {
     let mut out = String::new();

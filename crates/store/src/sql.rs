@@ -10,8 +10,8 @@
 use crate::{
     Account, Actor, AuditEntry, Instansi, InstansiId, Jabatan, JabatanRow, Kompetensi,
     KompetensiId, LevelKompetensi, Lingkup, NewAccount, NewJabatan, NewKompetensi, NewPegawai,
-    NewPenilaian, NewSession, NewUnit, Pegawai, PegawaiId, PegawaiRow, Penilaian, Session, Skp,
-    StandarEntry, StandarItem, StoreError, StoreResult, Unit, UnitId, nama_lengkap,
+    NewPenilaian, NewSession, NewUnit, Pegawai, PegawaiId, PegawaiRow, Penilaian, PerubahanPegawai,
+    Session, Skp, StandarEntry, StandarItem, StoreError, StoreResult, Unit, UnitId, nama_lengkap,
 };
 use kompeten_domain::{
     Golongan, JenisJabatan, JenisUnit, JenjangFungsional, KelompokKompetensi, Level,
@@ -548,6 +548,84 @@ pub(crate) fn validate_pegawai(
         unit: new.unit.0,
         jabatan: new.jabatan.map(|j| j.0),
     })
+}
+
+pub(crate) struct ValidPerubahan {
+    pub(crate) nama: String,
+    pub(crate) gelar_depan: Option<String>,
+    pub(crate) gelar_belakang: Option<String>,
+    pub(crate) golongan: &'static str,
+    pub(crate) jabatan: Option<i64>,
+    pub(crate) unit: i64,
+    pub(crate) pendidikan: &'static str,
+    pub(crate) aktif: bool,
+}
+
+/// Checks an edit of an employee whose NIP (and so status) is `nip`.
+pub(crate) fn validate_perubahan(nip: &Nip, u: &PerubahanPegawai) -> StoreResult<ValidPerubahan> {
+    if u.golongan.status() != nip.status() {
+        return Err(invalid(format!(
+            "NIP {nip}: golongan {} is for {}, but the NIP is a {} number",
+            u.golongan.code(),
+            u.golongan.status().label(),
+            nip.status().label()
+        )));
+    }
+    Ok(ValidPerubahan {
+        nama: label("nama", &u.nama)?,
+        gelar_depan: optional_label("gelar depan", u.gelar_depan.as_deref())?,
+        gelar_belakang: optional_label("gelar belakang", u.gelar_belakang.as_deref())?,
+        golongan: u.golongan.code(),
+        jabatan: u.jabatan.map(|j| j.0),
+        unit: u.unit.0,
+        pendidikan: u.pendidikan.code(),
+        aktif: u.aktif,
+    })
+}
+
+/// The audit detail of an employee edit: the NIP and, for each field that
+/// changed, its value before and after.
+pub(crate) fn perubahan_detail(before: &Pegawai, after: &ValidPerubahan) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let pairs: [(&str, Value, Value); 8] = [
+        ("nama", json!(before.nama), json!(after.nama)),
+        (
+            "gelar_depan",
+            json!(before.gelar_depan),
+            json!(after.gelar_depan),
+        ),
+        (
+            "gelar_belakang",
+            json!(before.gelar_belakang),
+            json!(after.gelar_belakang),
+        ),
+        (
+            "golongan",
+            json!(before.golongan.code()),
+            json!(after.golongan),
+        ),
+        (
+            "jabatan_id",
+            json!(before.jabatan.map(|j| j.0)),
+            json!(after.jabatan),
+        ),
+        ("unit_id", json!(before.unit.0), json!(after.unit)),
+        (
+            "pendidikan",
+            json!(before.pendidikan.code()),
+            json!(after.pendidikan),
+        ),
+        ("aktif", json!(before.aktif), json!(after.aktif)),
+    ];
+    let mut sebelum = Map::new();
+    let mut sesudah = Map::new();
+    for (field, old, new) in pairs {
+        if old != new {
+            sebelum.insert(field.to_owned(), old);
+            sesudah.insert(field.to_owned(), new);
+        }
+    }
+    json!({ "nip": before.nip.as_str(), "sebelum": sebelum, "sesudah": sesudah })
 }
 
 pub(crate) const PENILAIAN_COLUMNS: &str = "instansi_id, pegawai_id, kompetensi_id, level, metode, \
@@ -1950,6 +2028,62 @@ macro_rules! impl_store {
                     row.map(PegawaiDbRow::into_pegawai).transpose()
                 }
 
+                async fn update_pegawai(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    id: PegawaiId,
+                    ubah: &PerubahanPegawai,
+                ) -> StoreResult<()> {
+                    let mut tx = begin(self).await?;
+                    let mut sql = Sql::new(PEGAWAI_SELECT);
+                    sql.push(" WHERE p.instansi_id = ").bind(i).push(" AND p.id = ").bind(id.0);
+                    let row: Option<PegawaiDbRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    let before = row.ok_or(StoreError::NotFound("pegawai"))?.into_pegawai()?;
+                    let after = validate_perubahan(&before.nip, ubah)?;
+                    let found = existing_ids(&mut tx, "unit_kerja", i, &HashSet::from([after.unit])).await?;
+                    if found.is_empty() {
+                        return Err(invalid(format!("unit {} does not exist in this instansi", after.unit)));
+                    }
+                    if let Some(j) = after.jabatan {
+                        let found = existing_ids(&mut tx, "jabatan", i, &HashSet::from([j])).await?;
+                        if found.is_empty() {
+                            return Err(invalid(format!("jabatan {j} does not exist in this instansi")));
+                        }
+                    }
+                    sqlx::query(
+                        "UPDATE pegawai SET nama = $1, gelar_depan = $2, gelar_belakang = $3, golongan = $4, \
+                         jabatan_id = $5, unit_id = $6, pendidikan = $7, aktif = $8 \
+                         WHERE instansi_id = $9 AND id = $10",
+                    )
+                    .bind(&after.nama)
+                    .bind(&after.gelar_depan)
+                    .bind(&after.gelar_belakang)
+                    .bind(after.golongan)
+                    .bind(after.jabatan)
+                    .bind(after.unit)
+                    .bind(after.pendidikan)
+                    .bind(after.aktif)
+                    .bind(i.0)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("pegawai {id} clashes with another record"),
+                            || format!("the change of pegawai {id} is not valid"),
+                        )
+                    })?;
+                    let detail = perubahan_detail(&before, &after);
+                    let entry = Audit { action: "pegawai.ubah", entity: "pegawai", entity_id: Some(id.0), detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
                 async fn search_pegawai(
                     &self,
                     i: InstansiId,
@@ -2286,6 +2420,48 @@ macro_rules! impl_store {
                         entity: "akun",
                         entity_id: Some(account.0),
                         detail: serde_json::json!({}),
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn set_account_aktif(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    account: AccountId,
+                    aktif: bool,
+                ) -> StoreResult<()> {
+                    let mut tx = begin(self).await?;
+                    let before: Option<(String, bool)> =
+                        sqlx::query_as("SELECT username, aktif FROM akun WHERE instansi_id = $1 AND id = $2")
+                            .bind(i.0)
+                            .bind(account.0)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(StoreError::Database)?;
+                    let (username, sebelum) = before.ok_or(StoreError::NotFound("akun"))?;
+                    sqlx::query("UPDATE akun SET aktif = $1 WHERE instansi_id = $2 AND id = $3")
+                        .bind(aktif)
+                        .bind(i.0)
+                        .bind(account.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                    if !aktif {
+                        // A deactivated account must not stay signed in anywhere.
+                        sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND akun_id = $2")
+                            .bind(i.0)
+                            .bind(account.0)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(plain_write_error)?;
+                    }
+                    let entry = Audit {
+                        action: if aktif { "akun.aktifkan" } else { "akun.nonaktifkan" },
+                        entity: "akun",
+                        entity_id: Some(account.0),
+                        detail: serde_json::json!({ "username": username, "sebelum": sebelum, "sesudah": aktif }),
                     };
                     audit(&mut tx, i, actor, entry).await?;
                     commit(tx).await

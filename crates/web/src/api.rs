@@ -294,6 +294,103 @@ pub(crate) struct SkpDto {
     pub predikat_label: &'static str,
 }
 
+/// One competency of the position's standard with its gap.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct GapKompetensiDto {
+    pub kompetensi_id: i64,
+    pub kode: String,
+    pub nama: String,
+    /// `manajerial`, `sosial_kultural` or `teknis`.
+    pub kelompok: &'static str,
+    pub standar: u8,
+    pub bobot: u32,
+    /// `memenuhi`, `kurang`, `kedaluwarsa` or `belum_dinilai`.
+    #[schema(example = "kurang")]
+    pub status: &'static str,
+    /// The latest level: counted only for `memenuhi` and `kurang`.
+    pub level: Option<u8>,
+    /// Required − current for `kurang`, 0 for `memenuhi`, absent otherwise.
+    pub gap: Option<u8>,
+}
+
+/// Job Person Match against the position's standard: Σ min(current,
+/// required)·bobot ÷ Σ required·bobot × 100 over the assessed competencies.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct KesenjanganDto {
+    /// Percent, exact to floating point; absent when it cannot be computed.
+    #[schema(example = 77.78)]
+    pub jpm: Option<f64>,
+    /// The same in hundredths of a percent, rounded half up.
+    #[schema(example = 7778)]
+    pub jpm_bp: Option<u32>,
+    /// Category on `skala`, e.g. `Optimal`, `Cukup Optimal`, `Kurang Optimal`.
+    pub kategori: Option<String>,
+    #[schema(example = "Pemetaan")]
+    pub skala: String,
+    /// Why there is no JPM: `tanpa_jabatan`, `jabatan_tanpa_standar`,
+    /// `standar_tidak_valid`, `belum_ada_yang_dinilai`.
+    pub tanpa_jpm: Option<&'static str>,
+    pub jumlah_wajib: u32,
+    pub jumlah_dinilai: u32,
+    pub jumlah_memenuhi: u32,
+    pub jumlah_kurang: u32,
+    pub jumlah_kedaluwarsa: u32,
+    pub jumlah_belum_dinilai: u32,
+    pub kompetensi: Vec<GapKompetensiDto>,
+}
+
+fn kesenjangan_dto(k: &crate::layanan::KesenjanganPegawai) -> KesenjanganDto {
+    use kompeten_engine::kesenjangan::{AlasanTanpaJpm, StatusKompetensi};
+    let h = &k.hasil;
+    KesenjanganDto {
+        jpm: h.jpm.map(|j| j.persen()),
+        jpm_bp: h.jpm.map(|j| j.basis_poin()),
+        kategori: k.kategori_label().map(str::to_owned),
+        skala: k.skala.nama().to_owned(),
+        tanpa_jpm: h.tanpa_jpm.map(|a| match a {
+            AlasanTanpaJpm::TanpaJabatan => "tanpa_jabatan",
+            AlasanTanpaJpm::JabatanTanpaStandar => "jabatan_tanpa_standar",
+            AlasanTanpaJpm::StandarTidakValid => "standar_tidak_valid",
+            AlasanTanpaJpm::BelumAdaYangDinilai => "belum_ada_yang_dinilai",
+            AlasanTanpaJpm::KelompokBerbobotBelumDinilai => "kelompok_berbobot_belum_dinilai",
+        }),
+        jumlah_wajib: h.jumlah.wajib,
+        jumlah_dinilai: h.jumlah.dinilai,
+        jumlah_memenuhi: h.jumlah.memenuhi,
+        jumlah_kurang: h.jumlah.kurang,
+        jumlah_kedaluwarsa: h.jumlah.kedaluwarsa,
+        jumlah_belum_dinilai: h.jumlah.belum_dinilai,
+        kompetensi: h
+            .rincian
+            .iter()
+            .map(|r| {
+                let (id, kode, nama) = k.kompetensi(r.kompetensi).cloned().unwrap_or((
+                    0,
+                    String::new(),
+                    String::new(),
+                ));
+                let (status, level, gap) = match r.status {
+                    StatusKompetensi::Memenuhi { level } => ("memenuhi", Some(level), Some(0)),
+                    StatusKompetensi::Kurang { level, gap } => ("kurang", Some(level), Some(gap)),
+                    StatusKompetensi::Kedaluwarsa { level } => ("kedaluwarsa", Some(level), None),
+                    StatusKompetensi::BelumDinilai => ("belum_dinilai", None, None),
+                };
+                GapKompetensiDto {
+                    kompetensi_id: id,
+                    kode,
+                    nama,
+                    kelompok: r.kelompok.code(),
+                    standar: r.wajib,
+                    bobot: r.bobot,
+                    status,
+                    level,
+                    gap,
+                }
+            })
+            .collect(),
+    }
+}
+
 /// An employee's profile with assessments, SKP and current levels.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct PegawaiDetailDto {
@@ -321,6 +418,8 @@ pub(crate) struct PegawaiDetailDto {
     /// From the OPD down to the employee's unit.
     pub unit_jalur: Vec<UnitRefDto>,
     pub level_saat_ini: Vec<LevelSaatIniDto>,
+    /// Gaps and JPM against the position's standard.
+    pub kesenjangan: KesenjanganDto,
     /// Newest first.
     pub penilaian: Vec<PenilaianDto>,
     /// Newest year first.
@@ -590,6 +689,7 @@ pub(crate) async fn detail_pegawai(
         unit,
         unit_jalur: jalur,
         level_saat_ini: p.level.iter().map(LevelSaatIniDto::from).collect(),
+        kesenjangan: kesenjangan_dto(&p.kesenjangan),
         penilaian: p
             .penilaian
             .iter()
@@ -819,11 +919,16 @@ pub(crate) struct ApiDoc;
 /// The OpenAPI 3.1 document; served without login.
 pub(crate) async fn openapi_json() -> Response {
     static DOC: OnceLock<Option<String>> = OnceLock::new();
-    let doc = DOC.get_or_init(|| match ApiDoc::openapi().to_json() {
-        Ok(json) => Some(json),
-        Err(e) => {
-            tracing::error!(error = %e, "cannot serialise the OpenAPI document");
-            None
+    let doc = DOC.get_or_init(|| {
+        match ApiDoc::openapi()
+            .merge_from(crate::api_tulis::ApiTulisDoc::openapi())
+            .to_json()
+        {
+            Ok(json) => Some(json),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot serialise the OpenAPI document");
+                None
+            }
         }
     });
     match doc {

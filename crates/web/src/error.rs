@@ -229,7 +229,16 @@ pub(crate) const CSP: &str = "default-src 'self'; img-src 'self' data:; style-sr
 
 /// Adds the security headers to every response; dynamic answers are never cached.
 pub(crate) async fn header_keamanan(req: Request, next: Next) -> Response {
+    let ada_pesan = crate::sesi::cookie(req.headers(), crate::sesi::COOKIE_PESAN).is_some();
     let mut res = next.run(req).await;
+    // A confirmation is shown once: the first page that answers clears it.
+    if ada_pesan
+        && res.status() == StatusCode::OK
+        && let Some(v) =
+            crate::sesi::set_cookie(crate::sesi::COOKIE_PESAN, "", "Lax", false, Some(0))
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,

@@ -7,6 +7,9 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::sesi::Sesi;
 use kompeten_domain::{JenisJabatan, KelompokKompetensi, Level, Role};
+use kompeten_engine::kesenjangan::{
+    HasilPegawai, ItemStandar, Pembangun, PengaturanJpm, SkalaKategori, hitung_pegawai, nomor_hari,
+};
 use kompeten_engine::profil::{Hasil, LevelSaatIni, profil};
 use kompeten_store::{
     Jabatan, JabatanId, JabatanQuery, JabatanRow, Lingkup, Pegawai, PegawaiId, PegawaiQuery,
@@ -197,7 +200,92 @@ pub(crate) struct ProfilPegawai {
     pub penilaian: Vec<Penilaian>,
     pub skp: Vec<Skp>,
     pub level: Vec<BarisLevel>,
+    pub kesenjangan: KesenjanganPegawai,
     pub hari_ini: Date,
+}
+
+/// An employee's gaps and JPM against their position's standard.
+pub(crate) struct KesenjanganPegawai {
+    pub hasil: HasilPegawai,
+    /// The scale the category is read on (mapping, by default).
+    pub skala: SkalaKategori,
+    /// Per engine competency index: id, code and name.
+    pub kompetensi: Vec<(i64, String, String)>,
+}
+
+impl KesenjanganPegawai {
+    pub(crate) fn kategori_label(&self) -> Option<&str> {
+        self.hasil.kategori.map(|k| self.skala.label(k))
+    }
+
+    pub(crate) fn kompetensi(&self, k: u32) -> Option<&(i64, String, String)> {
+        self.kompetensi.get(k as usize)
+    }
+}
+
+/// Runs the gap engine over one employee's standard and assessments.
+pub(crate) fn kesenjangan_pegawai(
+    pegawai: &Pegawai,
+    jabatan: Option<&Jabatan>,
+    standar: &[StandarEntry],
+    penilaian: &[Penilaian],
+    hari_ini: Date,
+) -> Result<KesenjanganPegawai, AppError> {
+    let mut b = Pembangun::new();
+    let mut kompetensi: Vec<(i64, String, String)> = Vec::new();
+    let mut indeks: HashMap<i64, u32> = HashMap::new();
+    // Standard competencies first, in the standard's (dictionary) order.
+    let mut tambah = |id: i64, kelompok, kode: &str, nama: &str, b: &mut Pembangun| {
+        *indeks.entry(id).or_insert_with(|| {
+            kompetensi.push((id, kode.to_owned(), nama.to_owned()));
+            b.tambah_kompetensi(id, kelompok)
+        })
+    };
+    let items: Vec<ItemStandar> = standar
+        .iter()
+        .map(|s| ItemStandar {
+            kompetensi: tambah(s.kompetensi.0, s.kelompok, &s.kode, &s.nama, &mut b),
+            level: s.level.get(),
+            bobot: s.bobot,
+        })
+        .collect();
+    let rows: Vec<(u32, &Penilaian)> = penilaian
+        .iter()
+        .map(|n| {
+            let k = tambah(
+                n.kompetensi.0,
+                n.kelompok,
+                &n.kompetensi_kode,
+                &n.kompetensi_nama,
+                &mut b,
+            );
+            (k, n)
+        })
+        .collect();
+    let j = jabatan.map(|j| b.tambah_jabatan(j.id.0, Some(j.tingkat), &items));
+    let u = b.tambah_unit(pegawai.unit.0);
+    let p = b.tambah_pegawai(pegawai.id.0, u, j, pegawai.status, pegawai.aktif);
+    for (k, n) in rows {
+        b.tambah_penilaian(
+            p,
+            k,
+            n.level.get(),
+            nomor_hari(n.tanggal),
+            nomor_hari(n.berlaku_sampai),
+            n.id.0,
+        );
+    }
+    let data = b
+        .selesai()
+        .map_err(|e| AppError::Internal(format!("gap data: {e}")))?;
+    let skala = SkalaKategori::pemetaan();
+    let hasil = hitung_pegawai(&data, p, hari_ini, &PengaturanJpm::default(), &skala)
+        .map_err(|e| AppError::Internal(format!("gap computation: {e}")))?;
+    Ok(KesenjanganPegawai {
+        hasil,
+        skala,
+        kompetensi,
+    })
 }
 
 pub(crate) async fn profil_pegawai(
@@ -228,6 +316,8 @@ pub(crate) async fn profil_pegawai(
     let skp = store.skp_pegawai(i, id).await?;
     let hari_ini = state.hari_ini();
     let level = baris_level(&standar, &penilaian, hari_ini);
+    let kesenjangan =
+        kesenjangan_pegawai(&pegawai, jabatan.as_ref(), &standar, &penilaian, hari_ini)?;
     Ok(ProfilPegawai {
         pegawai,
         units,
@@ -236,6 +326,7 @@ pub(crate) async fn profil_pegawai(
         penilaian,
         skp,
         level,
+        kesenjangan,
         hari_ini,
     })
 }

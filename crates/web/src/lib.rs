@@ -6,6 +6,7 @@
 //! calls [`router`] with an [`AppState`].
 
 mod api;
+mod api_tulis;
 mod aset;
 pub mod auth;
 mod error;
@@ -14,6 +15,7 @@ mod halaman;
 mod layanan;
 mod params;
 mod sesi;
+mod tulis;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -118,6 +120,31 @@ pub fn router(state: AppState) -> Router {
         .route("/pegawai", get(halaman::pegawai::daftar))
         .route("/pegawai.csv", get(halaman::pegawai::unduh_csv))
         .route("/pegawai/{id}", get(halaman::pegawai::detail))
+        .route(
+            "/pegawai/baru",
+            get(halaman::tulis::pegawai_baru_form).post(halaman::tulis::pegawai_baru_kirim),
+        )
+        .route("/pegawai/cek-nip", get(halaman::tulis::cek_nip))
+        .route(
+            "/pegawai/pilihan-golongan",
+            get(halaman::tulis::pilihan_golongan),
+        )
+        .route(
+            "/pegawai/{id}/ubah",
+            get(halaman::tulis::pegawai_ubah_form).post(halaman::tulis::pegawai_ubah_kirim),
+        )
+        .route(
+            "/pegawai/{id}/penilaian/baru",
+            get(halaman::tulis::penilaian_form).post(halaman::tulis::penilaian_kirim),
+        )
+        .route(
+            "/penilaian/batch",
+            get(halaman::tulis::batch_form).post(halaman::tulis::batch_kirim),
+        )
+        .route(
+            "/jabatan/{id}/standar",
+            get(halaman::tulis::standar_form).post(halaman::tulis::standar_kirim),
+        )
         .route("/jabatan", get(halaman::jabatan::daftar))
         .route("/jabatan/{id}", get(halaman::jabatan::detail))
         .route("/unit", get(halaman::unit::daftar))
@@ -131,6 +158,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(halaman)
         .merge(api::routes())
+        .merge(api_tulis::routes())
         .fallback(error::tidak_ditemukan)
         .method_not_allowed_fallback(error::metode_tidak_diizinkan)
         .layer(axum::middleware::from_fn(error::header_keamanan))

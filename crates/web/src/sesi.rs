@@ -13,6 +13,19 @@ use kompeten_store::{Account, Instansi, InstansiId, Lingkup};
 
 pub(crate) const COOKIE_SESI: &str = "kompeten_sesi";
 pub(crate) const COOKIE_CSRF: &str = "kompeten_csrf";
+/// A one-time confirmation after a redirect (a short code, never free text).
+pub(crate) const COOKIE_PESAN: &str = "kompeten_pesan";
+
+/// The confirmation shown once for a [`COOKIE_PESAN`] code.
+pub(crate) fn pesan_kilat(kode: &str) -> Option<&'static str> {
+    match kode {
+        "penilaian" => Some("Hasil penilaian tersimpan."),
+        "pegawai-baru" => Some("Pegawai baru tersimpan."),
+        "pegawai-ubah" => Some("Perubahan data pegawai tersimpan."),
+        "standar" => Some("Standar kompetensi jabatan tersimpan."),
+        _ => None,
+    }
+}
 
 /// A live session with its account and instansi.
 #[derive(Debug, Clone)]
@@ -21,6 +34,8 @@ pub(crate) struct Sesi {
     pub instansi: Instansi,
     pub csrf: String,
     pub token_hash: String,
+    /// A confirmation to show once, from the previous write.
+    pub pesan: Option<&'static str>,
 }
 
 impl Sesi {
@@ -106,6 +121,9 @@ pub(crate) async fn cari_sesi(
         instansi,
         csrf: session.csrf_token,
         token_hash,
+        pesan: cookie(headers, COOKIE_PESAN)
+            .as_deref()
+            .and_then(pesan_kilat),
     }))
 }
 

@@ -8,6 +8,7 @@ mod harness;
 mod org;
 mod pegawai;
 mod tenant;
+mod tulis;
 
 /// Emits one `#[tokio::test]` per scenario and backend.
 macro_rules! conformance {
@@ -51,6 +52,8 @@ conformance!(
     akun::sessions,
     akun::audit_trail,
     tenant::tenant_isolation,
+    tulis::pegawai_update,
+    tulis::account_activation,
 );
 
 /// Opening PostgreSQL: each failure says why.

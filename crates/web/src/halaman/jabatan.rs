@@ -4,7 +4,7 @@ use super::pegawai::{BarisPegawai, Pilihan, id_path};
 use super::{Layout, minta_fragmen, render, vary_htmx};
 use crate::AppState;
 use crate::error::PageError;
-use crate::layanan::{PetaUnit, daftar_jabatan, detail_jabatan};
+use crate::layanan::{PetaUnit, daftar_jabatan, detail_jabatan, lingkup_mencakup_unit};
 use crate::params::{FilterJabatan, Params, filter_jabatan};
 use crate::sesi::Sesi;
 use askama::Template;
@@ -146,6 +146,7 @@ pub(crate) struct BarisStandarView {
 #[derive(Template)]
 #[template(path = "jabatan_detail.html")]
 struct DetailTpl {
+    id: i64,
     layout: Layout,
     nama: String,
     kode: String,
@@ -156,6 +157,8 @@ struct DetailTpl {
     /// `None` when the reader sees no employees (mitra).
     pemegang: Option<Vec<BarisPegawai>>,
     lingkup_sebagian: bool,
+    /// Writers within scope may edit the standard.
+    boleh_ubah_standar: bool,
 }
 
 pub(crate) async fn detail(
@@ -166,6 +169,7 @@ pub(crate) async fn detail(
     let id = JabatanId(id_path(&raw)?);
     let d = detail_jabatan(&state, &sesi, id).await?;
     let tpl = DetailTpl {
+        id: id.0,
         layout: Layout::untuk(&sesi, &d.jabatan.nama, "jabatan"),
         nama: d.jabatan.nama.clone(),
         kode: d.jabatan.kode.clone(),
@@ -197,6 +201,10 @@ pub(crate) async fn detail(
             .as_ref()
             .map(|rows| rows.iter().map(BarisPegawai::dari).collect()),
         lingkup_sebagian: sesi.lingkup() != Lingkup::Instansi,
+        boleh_ubah_standar: sesi.role().may_write()
+            && d.units
+                .get(d.jabatan.unit)
+                .is_some_and(|u| lingkup_mencakup_unit(sesi.lingkup(), u)),
     };
     render(&tpl)
 }

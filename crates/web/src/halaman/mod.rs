@@ -4,6 +4,7 @@ pub(crate) mod jabatan;
 pub(crate) mod kamus;
 pub(crate) mod masuk;
 pub(crate) mod pegawai;
+pub(crate) mod tulis;
 pub(crate) mod unit;
 
 use crate::error::{AppError, PageError};
@@ -25,6 +26,10 @@ pub(crate) struct Pengguna {
     pub csrf: String,
     pub lihat_pegawai: bool,
     pub lihat_audit: bool,
+    /// May use the data-entry forms (admin, pimpinan within their scope).
+    pub tulis: bool,
+    /// A one-time confirmation of the previous write.
+    pub pesan: Option<&'static str>,
 }
 
 /// What the base layout needs on every page.
@@ -61,6 +66,8 @@ impl Layout {
                 csrf: sesi.csrf.clone(),
                 lihat_pegawai: role.sees_personal_data(),
                 lihat_audit: boleh_audit(role),
+                tulis: role.may_write(),
+                pesan: sesi.pesan,
             }),
             menu,
             ..Layout::tamu(judul)

@@ -4,7 +4,7 @@ use super::{Layout, minta_fragmen, render, vary_htmx};
 use crate::AppState;
 use crate::error::{AppError, PageError};
 use crate::format::bulan_tahun;
-use crate::layanan::{PetaUnit, profil_pegawai, wajib_data_pribadi};
+use crate::layanan::{KesenjanganPegawai, PetaUnit, profil_pegawai, wajib_data_pribadi};
 use crate::params::{FilterPegawai, Params, filter_pegawai};
 use crate::sesi::Sesi;
 use askama::Template;
@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::validity::status_pada;
 use kompeten_domain::{JenisJabatan, StatusAsn, StatusBerlaku};
+use kompeten_engine::kesenjangan::StatusKompetensi;
 use kompeten_engine::profil::LevelSaatIni;
 use kompeten_store::{Page, PegawaiId, PegawaiQuery, PegawaiRow, Store};
 
@@ -278,9 +279,185 @@ pub(crate) struct BarisPenilaianView {
     pub kelas: &'static str,
 }
 
+/// JPM "77,78%" from hundredths of a percent, Indonesian decimal comma.
+pub(crate) fn persen_bp(bp: u32) -> String {
+    format!("{},{:02}%", ribuan(u64::from(bp / 100)), bp % 100)
+}
+
+/// One competency of the standard with its gap.
+pub(crate) struct BarisGapView {
+    pub kompetensi: i64,
+    pub kode: String,
+    pub nama: String,
+    pub wajib: u8,
+    pub saat_ini: String,
+    pub gap: String,
+    pub status: &'static str,
+    pub kelas: &'static str,
+}
+
+/// One competency in the chart: the required bar above the current one.
+pub(crate) struct BatangView {
+    pub kode: String,
+    pub y_teks: u32,
+    pub y_standar: u32,
+    pub lebar_standar: u32,
+    pub y_kini: u32,
+    pub lebar_kini: u32,
+    pub kelas_kini: &'static str,
+    pub judul: String,
+}
+
+/// Required vs current per competency as an SVG bar chart, drawn here.
+pub(crate) struct GrafikView {
+    pub lebar: u32,
+    pub tinggi: u32,
+    pub x0: u32,
+    pub y_sumbu: u32,
+    /// Grid lines at levels 0..=5: (x, label).
+    pub garis: Vec<(u32, u8)>,
+    pub batang: Vec<BatangView>,
+    pub deskripsi: String,
+}
+
+/// JPM, category and gaps against the position's standard.
+pub(crate) struct JpmView {
+    pub jpm: Option<String>,
+    pub kategori: Option<String>,
+    /// CSS class of the category badge: band 0 best.
+    pub kelas_kategori: &'static str,
+    pub alasan: Option<&'static str>,
+    pub skala: String,
+    pub wajib: u32,
+    pub dinilai: u32,
+    pub memenuhi: u32,
+    pub kurang: u32,
+    pub kedaluwarsa: u32,
+    pub belum_dinilai: u32,
+    pub baris: Vec<BarisGapView>,
+    pub grafik: Option<GrafikView>,
+}
+
+const GRAFIK_X0: u32 = 110;
+const GRAFIK_PER_LEVEL: u32 = 90;
+const GRAFIK_BARIS: u32 = 36;
+
+fn jpm_view(k: &KesenjanganPegawai) -> JpmView {
+    let h = &k.hasil;
+    let nama = |i: u32| {
+        k.kompetensi(i)
+            .cloned()
+            .unwrap_or((0, String::new(), String::new()))
+    };
+    let baris: Vec<BarisGapView> = h
+        .rincian
+        .iter()
+        .map(|r| {
+            let (id, kode, nm) = nama(r.kompetensi);
+            let (saat_ini, gap, kelas) = match r.status {
+                StatusKompetensi::Memenuhi { level } => {
+                    (level.to_string(), "0".to_owned(), "berlaku")
+                }
+                StatusKompetensi::Kurang { level, gap } => {
+                    (level.to_string(), gap.to_string(), "kurang")
+                }
+                StatusKompetensi::Kedaluwarsa { level } => (
+                    format!("{level} (kedaluwarsa)"),
+                    "—".to_owned(),
+                    "kedaluwarsa",
+                ),
+                StatusKompetensi::BelumDinilai => ("—".to_owned(), "—".to_owned(), "belum"),
+            };
+            BarisGapView {
+                kompetensi: id,
+                kode,
+                nama: nm,
+                wajib: r.wajib,
+                saat_ini,
+                gap,
+                status: r.status.label(),
+                kelas,
+            }
+        })
+        .collect();
+    let grafik = (!h.rincian.is_empty()).then(|| {
+        let n = h.rincian.len() as u32;
+        let y_sumbu = 8 + n * GRAFIK_BARIS;
+        let batang = h
+            .rincian
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let y = 8 + i as u32 * GRAFIK_BARIS;
+                let (kini, kelas_kini) = match r.status {
+                    StatusKompetensi::Memenuhi { level } => (level, "grafik-memenuhi"),
+                    StatusKompetensi::Kurang { level, .. } => (level, "grafik-kurang"),
+                    StatusKompetensi::Kedaluwarsa { level } => (level, "grafik-kedaluwarsa"),
+                    StatusKompetensi::BelumDinilai => (0, "grafik-kurang"),
+                };
+                let (_, kode, nm) = nama(r.kompetensi);
+                let judul = match r.status {
+                    StatusKompetensi::BelumDinilai => {
+                        format!("{kode} {nm}: standar {}, belum dinilai", r.wajib)
+                    }
+                    StatusKompetensi::Kedaluwarsa { level } => format!(
+                        "{kode} {nm}: standar {}, level {level} kedaluwarsa (tidak dihitung)",
+                        r.wajib
+                    ),
+                    _ => format!("{kode} {nm}: standar {}, saat ini {kini}", r.wajib),
+                };
+                BatangView {
+                    kode,
+                    y_teks: y + 20,
+                    y_standar: y + 4,
+                    lebar_standar: u32::from(r.wajib) * GRAFIK_PER_LEVEL,
+                    y_kini: y + 18,
+                    lebar_kini: u32::from(kini) * GRAFIK_PER_LEVEL,
+                    kelas_kini,
+                    judul,
+                }
+            })
+            .collect();
+        GrafikView {
+            lebar: GRAFIK_X0 + 5 * GRAFIK_PER_LEVEL + 20,
+            tinggi: y_sumbu + 24,
+            x0: GRAFIK_X0,
+            y_sumbu,
+            garis: (0..=5u8)
+                .map(|l| (GRAFIK_X0 + u32::from(l) * GRAFIK_PER_LEVEL, l))
+                .collect(),
+            batang,
+            deskripsi: format!(
+                "Grafik batang level standar dan level saat ini untuk {n} kompetensi"
+            ),
+        }
+    });
+    JpmView {
+        jpm: h.jpm.map(|j| persen_bp(j.basis_poin())),
+        kategori: k.kategori_label().map(str::to_owned),
+        kelas_kategori: match h.kategori {
+            Some(0) => "berlaku",
+            Some(1) => "belum",
+            _ => "kedaluwarsa",
+        },
+        alasan: h.tanpa_jpm.map(|a| a.label()),
+        skala: k.skala.nama().to_owned(),
+        wajib: h.jumlah.wajib,
+        dinilai: h.jumlah.dinilai,
+        memenuhi: h.jumlah.memenuhi,
+        kurang: h.jumlah.kurang,
+        kedaluwarsa: h.jumlah.kedaluwarsa,
+        belum_dinilai: h.jumlah.belum_dinilai,
+        baris,
+        grafik,
+    }
+}
+
 #[derive(Template)]
 #[template(path = "pegawai_detail.html")]
 struct DetailTpl {
+    /// For the data-entry links shown to writers.
+    pegawai_id: i64,
     layout: Layout,
     nama: String,
     nip: String,
@@ -294,6 +471,7 @@ struct DetailTpl {
     tanggal_lahir: String,
     tmt_cpns: Option<String>,
     level: Vec<BarisLevelView>,
+    jpm: JpmView,
     ada_standar: bool,
     penilaian: Vec<BarisPenilaianView>,
     skp: Vec<(i32, &'static str)>,
@@ -390,6 +568,7 @@ pub(crate) async fn detail(
         })
         .collect();
     let tpl = DetailTpl {
+        pegawai_id: id.0,
         layout: Layout::untuk(&sesi, &pegawai.nama_lengkap(), "pegawai"),
         nama: pegawai.nama_lengkap(),
         nip: pegawai.nip.to_string(),
@@ -411,6 +590,7 @@ pub(crate) async fn detail(
         tanggal_lahir: tanggal(pegawai.tanggal_lahir),
         tmt_cpns: pegawai.nip.tmt_cpns().map(bulan_tahun),
         level,
+        jpm: jpm_view(&p.kesenjangan),
         ada_standar: !p.standar.is_empty(),
         penilaian,
         skp: p

@@ -139,6 +139,8 @@ struct DetailTpl {
     jabatan: Vec<JabatanUnitView>,
     jumlah: Option<String>,
     tautan_pegawai: Option<String>,
+    /// The batch assessment entry for this unit, for writers within scope.
+    tautan_batch: Option<String>,
     catatan_lingkup: Option<&'static str>,
 }
 
@@ -207,6 +209,8 @@ pub(crate) async fn detail(
         jumlah: hitung(id),
         tautan_pegawai: lingkup_mencakup_unit(lingkup, &unit)
             .then(|| format!("/pegawai?unit={}", unit.id)),
+        tautan_batch: (sesi.role().may_write() && lingkup_mencakup_unit(lingkup, &unit))
+            .then(|| format!("/penilaian/batch?unit={}", unit.id)),
         catatan_lingkup: catatan(lingkup),
     };
     render(&tpl)

@@ -100,17 +100,18 @@ impl Fixture {
         router(AppState::new(dyn_store, config).with_clock(move || at))
     }
 
-    /// Marks an account inactive. The Store trait has no call for it yet, so
-    /// this writes the column directly.
+    /// Marks an account inactive through the store, as an admin would.
     pub async fn nonaktifkan(&self, username: &str) {
-        let done =
-            sqlx::query("UPDATE akun SET aktif = 0 WHERE instansi_id = $1 AND username = $2")
-                .bind(self.ids.a.0)
-                .bind(username)
-                .execute(self.store.pool())
-                .await
-                .expect("deactivate");
-        assert_eq!(done.rows_affected(), 1);
+        let akun = self
+            .store
+            .account_by_username(self.ids.a, username)
+            .await
+            .expect("lookup")
+            .expect("account exists");
+        self.store
+            .set_account_aktif(self.ids.a, &actor(), akun.id, false)
+            .await
+            .expect("deactivate");
     }
 
     /// Adds `n` more active employees to OPD 2 (for paging).

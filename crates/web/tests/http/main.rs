@@ -4,8 +4,10 @@
 mod api;
 mod auth;
 mod fixture;
+mod jpm;
 mod pages;
 mod scope;
+mod tulis;
 
 use axum::Router;
 use axum::body::Body;
