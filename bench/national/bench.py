@@ -100,6 +100,23 @@ def run_json(cmd):
     return json.loads(out.strip().splitlines()[-1])
 
 
+def git_head():
+    r = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return r.stdout.strip()
+
+
+def engine_src_sha256():
+    """Identifies the engine code measured (the work tree may be ahead of HEAD)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in sorted((ROOT / "crates" / "engine" / "src").rglob("*.rs")):
+        h.update(f.relative_to(ROOT).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def loadavg():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
@@ -333,7 +350,8 @@ def main():
     work.mkdir(parents=True)
     os.chmod(work, 0o755)  # the PostgreSQL server reads the CSV files itself
     data = work / "data"
-    summary = {"scale": args.scale, "order": args.order, "kini_query": args.kini, "seed": args.seed, "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+    summary = {"scale": args.scale, "order": args.order, "kini_query": args.kini,
+               "git_head": git_head(), "engine_src_sha256": engine_src_sha256(), "seed": args.seed, "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
                "cpus": os.cpu_count(), "loadavg_start": loadavg()}
     try:
         summary["generate"] = run_json([BIN, "generate", "--scale", str(args.scale),
@@ -411,12 +429,14 @@ def report(s):
     for name, target in (("duckdb", 5), ("postgres", 20)):
         if name in s:
             r = s[name]
-            ratio = (r["kini_s"] + r["jpm_s"] + r["heatmap_s"]) / eng_compute
-            ratio_q = (r["kini_s"] + r["jpm_s"] + r["heatmap_s"]) / (e["jpm_s"] + e["heatmap_s"])
-            verdicts[name] = ratio
-            print(f"{name} / engine: {ratio:.1f}x including the engine's build "
-                  f"({ratio_q:.1f}x against JPM + heatmap alone); target >= {target}x: "
-                  f"{'MET' if ratio >= target else 'NOT MET'}")
+            sql = r["kini_s"] + r["jpm_s"] + r["heatmap_s"]
+            ratio_q = sql / (e["jpm_s"] + e["heatmap_s"])
+            ratio_b = sql / eng_compute
+            verdicts[name] = {"computations": ratio_q, "with_build": ratio_b}
+            print(f"{name} / engine (target >= {target}x): {ratio_q:.1f}x on the computations "
+                  f"(engine JPM + heatmap) -> {'MET' if ratio_q >= target else 'NOT MET'}; "
+                  f"{ratio_b:.1f}x counting the engine's build too -> "
+                  f"{'MET' if ratio_b >= target else 'NOT MET'}")
     peak = e["peak_rss_bytes"]
     print(f"engine peak memory {gb(peak)}; target < 4 GiB: {'MET' if peak < 4 * 2**30 else 'NOT MET'}")
     s["ratios"] = verdicts

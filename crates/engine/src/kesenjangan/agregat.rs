@@ -71,7 +71,8 @@ pub struct PetaPanas {
     pub sel: Vec<SelPeta>,
     /// Chosen employees counted (with a usable standard, in a grouped unit).
     pub pegawai_dihitung: u32,
-    /// Chosen employees left out for lack of a usable standard.
+    /// Chosen employees (in a grouped unit) left out for lack of a usable
+    /// standard.
     pub pegawai_tanpa_standar: u32,
 }
 
@@ -124,15 +125,18 @@ pub fn peta_panas(
         let p = pilihan.get(i);
         let b = kelompok_unit[data.pegawai_unit[p as usize] as usize];
         let j = data.pegawai_jabatan[p as usize];
+        if b == TANPA {
+            // A unit left out of the grouping: not counted anywhere.
+            baris_pegawai.push(TANPA);
+            continue;
+        }
         if j == TANPA || data.rentang_standar(j).is_empty() {
             tanpa_standar += 1;
             baris_pegawai.push(TANPA);
             continue;
         }
         baris_pegawai.push(b);
-        if b != TANPA {
-            awal[b as usize + 1] += 1;
-        }
+        awal[b as usize + 1] += 1;
     }
     for b in 0..jumlah_baris as usize {
         awal[b + 1] += awal[b];

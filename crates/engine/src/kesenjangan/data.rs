@@ -237,7 +237,8 @@ impl Pembangun {
         b
     }
 
-    /// Threads the analyses may use (1 by default). Results do not depend on it.
+    /// Threads `selesai` and the analyses may use (1 by default). Results do
+    /// not depend on it.
     pub fn utas(&mut self, n: usize) -> &mut Self {
         self.utas = n.max(1);
         self
@@ -929,16 +930,6 @@ impl Data {
 
     pub fn utas(&self) -> usize {
         self.utas
-    }
-
-    #[doc(hidden)]
-    pub fn rentang_penilaian_pub(&self, p: u32) -> Range<usize> {
-        self.rentang_penilaian(p)
-    }
-    #[doc(hidden)]
-    pub fn kal(&self, i: usize, h: i32) -> u64 {
-        u64::from(self.pn.level[i]) * u64::from(self.pn.berlaku[i] >= h)
-            + u64::from(self.pn.kompetensi[i] & 1)
     }
 
     pub(crate) fn rentang_penilaian(&self, p: u32) -> Range<usize> {

@@ -60,8 +60,10 @@
 //! Indexes are handed out from 0 in call order; ids are the caller's (kept
 //! for the data-quality report and the penilaian tie-break). Content
 //! problems go to [`Data::kualitas`] ([`LaporanKualitas`]); only indexes that
-//! were never handed out are an error. Rows already grouped by employee,
-//! competency ascending, newest first are moved without copying.
+//! were never handed out are an error. Assessment rows may come in any order
+//! (e.g. by date, as a database returns them); rows already in the engine's
+//! order (by employee, competency index ascending, then newest first: later
+//! day, higher id) are moved without copying.
 //!
 //! Analyses (all pure, deterministic, independent of `utas`):
 //! - [`hitung_pegawai`] / [`hitung_pegawai_untuk_jabatan`] → [`HasilPegawai`]
@@ -78,7 +80,13 @@
 //!
 //! Memory: per assessment row 21 bytes (competency u32, level u8, two day
 //! numbers i32, id i64), per employee 14 bytes plus offsets; 50 million rows
-//! and 4.3 million employees take about 1.1 GB once built.
+//! and 4.3 million employees take about 1.1 GB once built. The builder holds
+//! 25 bytes per row; grouping rows that are not in order needs a second copy
+//! for a moment (about 50 bytes per row at the peak of `selesai`).
+//!
+//! Threads: [`Pembangun::utas`] sets how many the analyses and `selesai` may
+//! use (scoped threads over contiguous chunks, joined in order); every result
+//! is the same for any number.
 
 mod agregat;
 mod data;

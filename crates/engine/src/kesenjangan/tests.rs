@@ -706,6 +706,18 @@ fn heatmap_cells_and_drill_down_by_hand() {
             },
         ]
     );
+    // A unit left out of the grouping is not counted at all.
+    let tanpa_unit_1 = [0, u32::MAX, 1];
+    let peta = peta_panas(
+        &data,
+        Pilihan::Semua,
+        &tanpa_unit_1,
+        HARI_INI,
+        &PengaturanJpm::default(),
+    )
+    .expect("heatmap");
+    assert_eq!((peta.pegawai_dihitung, peta.pegawai_tanpa_standar), (2, 1));
+    assert_eq!(peta.sel[0].wajib, 1);
     // A narrower choice (e.g. PPPK only) narrows the cell.
     let pppk = data.saring(|p| data.pegawai_status(p) == Some(StatusAsn::Pppk));
     let orang = pegawai_di_sel(&data, Pilihan::Daftar(&pppk), &opd, 0, 1, HARI_INI).expect("cell");
@@ -909,10 +921,35 @@ fn large_unsorted_input_is_grouped_like_sorted_input() {
     });
     let (a, b) = (bangun(&tanggal_urut, 2), bangun(&mesin_urut, 1));
     let c = bangun(&tanggal_urut, 1);
-    assert_eq!((&a.pn.tanggal, &a.pn.level), (&c.pn.tanggal, &c.pn.level));
+    assert_eq!(
+        (&a.pn.id, &a.pn.level),
+        (&c.pn.id, &c.pn.level),
+        "threads change nothing"
+    );
+    assert_eq!(a.kualitas(), b.kualitas());
+    // Grouped alike: the same offsets, and the same rows in the same order.
+    assert_eq!(a.pn.awal, b.pn.awal);
     assert_eq!(a.pn.kompetensi, b.pn.kompetensi);
     assert_eq!(a.pn.id, b.pn.id);
-    assert_eq!(a.pn.awal, b.pn.awal);
+    let baris = |d: &Data, p: u32| {
+        let mut v: Vec<(u32, i64, u8, i32, i32)> = d
+            .rentang_penilaian(p)
+            .map(|i| {
+                (
+                    d.pn.kompetensi[i],
+                    d.pn.id[i],
+                    d.pn.level[i],
+                    d.pn.tanggal[i],
+                    d.pn.berlaku[i],
+                )
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    for p in 0..n_p {
+        assert_eq!(baris(&a, p), baris(&b, p));
+    }
     let atur = PengaturanJpm::default();
     let skala = SkalaKategori::pemetaan();
     let satu = hitung_semua(&a, Pilihan::Semua, HARI_INI, &atur, &skala).expect("all");
@@ -1195,7 +1232,7 @@ proptest! {
                     let jpm = got.jpm.expect("engine has a JPM too");
                     prop_assert!(sama(f, jpm), "{:?} vs {:?}", f, jpm);
                     prop_assert_eq!(got.kategori, Some(ref_kategori(&skala, f)));
-                    if atur.batasi_level { prop_assert!(jpm.basis_poin() <= 10_000); }
+                    if atur.batasi_level { prop_assert!(jpm.pembilang() <= jpm.penyebut()); }
                 }
                 Err(a) => prop_assert_eq!((got.jpm, got.tanpa_jpm), (None, Some(a))),
             }
@@ -1382,7 +1419,7 @@ proptest! {
             w2.penilaian.push((p, item.kompetensi, item.level, h, h + 1095, i64::MAX));
             let after = hitung_pegawai(&w2.bangun(&(0..w2.penilaian.len()).collect::<Vec<_>>(), 1), p, hari_ini, &atur, &skala).expect("employee");
             let a = after.jpm.expect("now assessed");
-            prop_assert!(a.basis_poin() <= 10_000);
+            prop_assert!(a.pembilang() <= a.penyebut(), "capped JPM above 100: {:?}", a);
             if let Some(b) = before.jpm {
                 prop_assert!(a >= b, "{:?} < {:?}", a, b);
             }

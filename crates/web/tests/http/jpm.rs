@@ -56,7 +56,7 @@ async fn the_employee_page_shows_jpm_category_gaps_and_a_chart() {
         "{b}"
     );
     assert!(b.contains("id=\"jpm-kategori\">Optimal</span>"));
-    assert!(b.contains("dihitung dari 1 dari 2 kompetensi"));
+    assert!(b.contains("dihitung atas 1 dari 2 kompetensi standar"));
     let m1 = baris_gap(b, "M.1");
     assert!(
         m1.contains(">2<") && m1.contains(">3<") && m1.contains(">0<") && m1.contains("Memenuhi"),
