@@ -209,4 +209,9 @@ pub trait Store: Send + Sync + 'static {
         i: InstansiId,
         lingkup: Lingkup,
     ) -> StoreResult<Vec<(UnitId, u64)>>;
+
+    // Analytics.
+    /// Everything the gap analytics need for the instansi, in compact rows
+    /// (see [`DataKesenjangan`]); callers apply the reader's scope.
+    async fn data_kesenjangan(&self, i: InstansiId) -> StoreResult<DataKesenjangan>;
 }

@@ -458,3 +458,58 @@ pub struct Ringkasan {
     pub skp_tahun_terakhir: Option<i32>,
     pub skp_jumlah_terakhir: u64,
 }
+
+/// Everything the gap analytics (`kompeten-engine`) read for one instansi,
+/// in compact rows: ids, codes and numbers, no names of people, no NIP.
+/// Read in a handful of queries, never one per employee.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DataKesenjangan {
+    /// Every unit, ascending by id.
+    pub unit: Vec<UnitId>,
+    /// The whole dictionary, ascending by id.
+    pub kompetensi: Vec<KompetensiAnalitik>,
+    /// Every position, ascending by id, with its standard (empty when it has
+    /// none, so positions without a standard are visible).
+    pub jabatan: Vec<JabatanAnalitik>,
+    /// Every employee, active or not, ascending by id.
+    pub pegawai: Vec<PegawaiAnalitik>,
+    /// Every assessment, by employee, then competency, then newest first
+    /// (later day, then higher id).
+    pub penilaian: Vec<PenilaianAnalitik>,
+}
+
+/// A competency as the analytics need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KompetensiAnalitik {
+    pub id: KompetensiId,
+    pub kode: String,
+    pub nama: String,
+    pub kelompok: KelompokKompetensi,
+}
+
+/// A position and its standard, ascending by competency id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JabatanAnalitik {
+    pub id: JabatanId,
+    pub tingkat: TingkatJabatan,
+    pub standar: Vec<StandarItem>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PegawaiAnalitik {
+    pub id: PegawaiId,
+    pub unit: UnitId,
+    pub jabatan: Option<JabatanId>,
+    pub status: StatusAsn,
+    pub aktif: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PenilaianAnalitik {
+    pub id: PenilaianId,
+    pub pegawai: PegawaiId,
+    pub kompetensi: KompetensiId,
+    pub level: Level,
+    pub tanggal: Date,
+    pub berlaku_sampai: Date,
+}

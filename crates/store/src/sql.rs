@@ -1301,6 +1301,156 @@ pub(crate) fn lingkup_without_unit(lingkup: Lingkup) -> Option<Scope> {
 }
 
 // ---------------------------------------------------------------------------
+// Analytics rows.
+
+/// Read in this order so that every row refers only to rows read after it
+/// (nothing referenced is ever deleted): a write between the statements can
+/// add rows nobody refers to yet, never a dangling reference.
+///
+/// Assessments come one row per employee, packed as `id,kompetensi,level,
+/// tanggal,berlaku_sampai` joined by `;` (string_agg is in both SQLite ≥ 3.44
+/// and PostgreSQL): ten times fewer rows to hand over from the driver. The
+/// order within an employee is made in Rust (an ORDER BY inside the
+/// aggregate costs SQLite a sort per group).
+pub(crate) const ANALITIK_PENILAIAN: &str = "SELECT pegawai_id, string_agg(CAST(id AS TEXT) || ',' || \
+     CAST(kompetensi_id AS TEXT) || ',' || CAST(level AS TEXT) || ',' || CAST(tanggal AS TEXT) || ',' || \
+     CAST(berlaku_sampai AS TEXT), ';') \
+     FROM penilaian WHERE instansi_id = $1 GROUP BY pegawai_id ORDER BY pegawai_id";
+pub(crate) const ANALITIK_PEGAWAI: &str = "SELECT id, unit_id, jabatan_id, status, aktif \
+     FROM pegawai WHERE instansi_id = $1 ORDER BY id";
+/// One row per position, its standard packed as `kompetensi,level,bobot`
+/// joined by `;` (NULL without a standard).
+pub(crate) const ANALITIK_JABATAN: &str = "SELECT j.id, j.jenis, j.jenjang, \
+     string_agg(CAST(s.kompetensi_id AS TEXT) || ',' || CAST(s.level AS TEXT) || ',' || \
+     CAST(s.bobot AS TEXT), ';') FROM jabatan j \
+     LEFT JOIN standar_kompetensi s ON s.instansi_id = j.instansi_id AND s.jabatan_id = j.id \
+     WHERE j.instansi_id = $1 GROUP BY j.id, j.jenis, j.jenjang ORDER BY j.id";
+pub(crate) const ANALITIK_KOMPETENSI: &str =
+    "SELECT id, kode, nama, kelompok FROM kompetensi WHERE instansi_id = $1 ORDER BY id";
+pub(crate) const ANALITIK_UNIT: &str =
+    "SELECT id FROM unit_kerja WHERE instansi_id = $1 ORDER BY id";
+
+pub(crate) type PenilaianAnalitikRow = (i64, String);
+pub(crate) type PegawaiAnalitikRow = (i64, i64, Option<i64>, String, bool);
+pub(crate) type JabatanAnalitikRow = (i64, String, Option<String>, Option<String>);
+pub(crate) type KompetensiAnalitikRow = (i64, String, String, String);
+
+/// "2025-03-10" (what both databases write for a date cast to text).
+fn tanggal_iso(text: &str) -> StoreResult<Date> {
+    let bad = || corrupt(format!("date {text:?}"));
+    let mut parts = text.splitn(3, '-');
+    let mut next = || parts.next().ok_or_else(bad);
+    let (y, m, d) = (next()?, next()?, next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let y: i32 = y.parse().map_err(|_| bad())?;
+    let m: u8 = m.parse().map_err(|_| bad())?;
+    let d: u8 = d.parse().map_err(|_| bad())?;
+    let m = time::Month::try_from(m).map_err(|_| bad())?;
+    Date::from_calendar_date(y, m, d).map_err(|_| bad())
+}
+
+pub(crate) fn penilaian_analitik(
+    rows: Vec<PenilaianAnalitikRow>,
+) -> StoreResult<Vec<crate::PenilaianAnalitik>> {
+    let mut out = Vec::with_capacity(rows.iter().map(|(_, r)| r.len() / 32 + 1).sum());
+    for (pegawai, packed) in rows {
+        let awal = out.len();
+        for item in packed.split(';') {
+            let bad = || corrupt(format!("assessment row {item:?}"));
+            let mut f = item.split(',');
+            let mut next = || f.next().ok_or_else(bad);
+            let id: i64 = next()?.parse().map_err(|_| bad())?;
+            let kompetensi: i64 = next()?.parse().map_err(|_| bad())?;
+            let l: i32 = next()?.parse().map_err(|_| bad())?;
+            let tanggal = tanggal_iso(next()?)?;
+            let berlaku_sampai = tanggal_iso(next()?)?;
+            out.push(crate::PenilaianAnalitik {
+                id: crate::PenilaianId(id),
+                pegawai: PegawaiId(pegawai),
+                kompetensi: KompetensiId(kompetensi),
+                level: level(l)?,
+                tanggal,
+                berlaku_sampai,
+            });
+        }
+        let mine = &mut out[awal..];
+        let key =
+            |r: &crate::PenilaianAnalitik| (r.kompetensi, std::cmp::Reverse((r.tanggal, r.id)));
+        if !mine.is_sorted_by_key(key) {
+            mine.sort_unstable_by_key(key);
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn pegawai_analitik(
+    rows: Vec<PegawaiAnalitikRow>,
+) -> StoreResult<Vec<crate::PegawaiAnalitik>> {
+    rows.into_iter()
+        .map(|(id, unit, jabatan, status, aktif)| {
+            Ok(crate::PegawaiAnalitik {
+                id: PegawaiId(id),
+                unit: UnitId(unit),
+                jabatan: jabatan.map(crate::JabatanId),
+                status: code("status", &status, StatusAsn::from_code)?,
+                aktif,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn jabatan_analitik(
+    rows: Vec<JabatanAnalitikRow>,
+) -> StoreResult<Vec<crate::JabatanAnalitik>> {
+    rows.into_iter()
+        .map(|(id, jenis, jenjang, packed)| {
+            let mut standar = Vec::new();
+            for item in packed
+                .as_deref()
+                .unwrap_or("")
+                .split(';')
+                .filter(|i| !i.is_empty())
+            {
+                let bad = || corrupt(format!("standard line {item:?} of jabatan {id}"));
+                let mut f = item.split(',');
+                let mut next = || f.next().ok_or_else(bad);
+                let kompetensi: i64 = next()?.parse().map_err(|_| bad())?;
+                let l: i32 = next()?.parse().map_err(|_| bad())?;
+                let bobot: u32 = next()?.parse().map_err(|_| bad())?;
+                standar.push(StandarItem {
+                    kompetensi: KompetensiId(kompetensi),
+                    level: level(l)?,
+                    bobot,
+                });
+            }
+            standar.sort_unstable_by_key(|l| l.kompetensi);
+            Ok(crate::JabatanAnalitik {
+                id: crate::JabatanId(id),
+                tingkat: tingkat(&jenis, jenjang.as_deref())?,
+                standar,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn kompetensi_analitik(
+    rows: Vec<KompetensiAnalitikRow>,
+) -> StoreResult<Vec<crate::KompetensiAnalitik>> {
+    rows.into_iter()
+        .map(|(id, kode, nama, kelompok)| {
+            Ok(crate::KompetensiAnalitik {
+                id: KompetensiId(id),
+                kode,
+                nama,
+                kelompok: code("kelompok", &kelompok, KelompokKompetensi::from_code)?,
+            })
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
 // The implementation, written once and expanded per backend.
 
 /// Implements [`Store`](crate::Store) for `$store`, a struct with a
@@ -2749,6 +2899,44 @@ macro_rules! impl_store {
                         .await
                         .map_err(StoreError::Database)?;
                     Ok(rows.into_iter().map(|(unit, n)| (UnitId(unit), to_u64(n))).collect())
+                }
+
+                // ---- Analytics -----------------------------------------------
+
+                async fn data_kesenjangan(&self, i: InstansiId) -> StoreResult<DataKesenjangan> {
+                    // See ANALITIK_PENILAIAN for why this order.
+                    let penilaian: Vec<PenilaianAnalitikRow> = sqlx::query_as(ANALITIK_PENILAIAN)
+                        .bind(i.0)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    let pegawai: Vec<PegawaiAnalitikRow> = sqlx::query_as(ANALITIK_PEGAWAI)
+                        .bind(i.0)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    let jabatan: Vec<JabatanAnalitikRow> = sqlx::query_as(ANALITIK_JABATAN)
+                        .bind(i.0)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    let kompetensi: Vec<KompetensiAnalitikRow> = sqlx::query_as(ANALITIK_KOMPETENSI)
+                        .bind(i.0)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    let unit: Vec<i64> = sqlx::query_scalar(ANALITIK_UNIT)
+                        .bind(i.0)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    Ok(DataKesenjangan {
+                        unit: unit.into_iter().map(UnitId).collect(),
+                        kompetensi: kompetensi_analitik(kompetensi)?,
+                        jabatan: jabatan_analitik(jabatan)?,
+                        pegawai: pegawai_analitik(pegawai)?,
+                        penilaian: penilaian_analitik(penilaian)?,
+                    })
                 }
             }
         }

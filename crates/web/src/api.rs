@@ -922,6 +922,7 @@ pub(crate) async fn openapi_json() -> Response {
     let doc = DOC.get_or_init(|| {
         match ApiDoc::openapi()
             .merge_from(crate::api_tulis::ApiTulisDoc::openapi())
+            .merge_from(crate::halaman::peta::ApiPetaDoc::openapi())
             .to_json()
         {
             Ok(json) => Some(json),

@@ -151,6 +151,9 @@ pub fn router(state: AppState) -> Router {
         .route("/unit/{id}", get(halaman::unit::detail))
         .route("/kamus", get(halaman::kamus::daftar))
         .route("/kamus/{id}", get(halaman::kamus::detail))
+        .route("/peta", get(halaman::peta::halaman))
+        .route("/peta/sel", get(halaman::peta::sel))
+        .route("/api/v1/peta", get(halaman::peta::api_peta))
         .route("/audit", get(halaman::audit))
         .route("/aset/{*path}", get(aset::sajikan))
         .route("/healthz", get(api::healthz));

@@ -3,6 +3,7 @@
 //! `sqlite::<scenario>` and `postgres::<scenario>`. See the crate README.
 
 mod akun;
+mod analitik;
 mod fixture;
 mod harness;
 mod org;
@@ -54,6 +55,7 @@ conformance!(
     tenant::tenant_isolation,
     tulis::pegawai_update,
     tulis::account_activation,
+    analitik::data_kesenjangan,
 );
 
 /// Opening PostgreSQL: each failure says why.

@@ -4,6 +4,7 @@ pub(crate) mod jabatan;
 pub(crate) mod kamus;
 pub(crate) mod masuk;
 pub(crate) mod pegawai;
+pub(crate) mod peta;
 pub(crate) mod tulis;
 pub(crate) mod unit;
 

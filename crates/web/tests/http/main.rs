@@ -6,6 +6,7 @@ mod auth;
 mod fixture;
 mod jpm;
 mod pages;
+mod peta;
 mod scope;
 mod tulis;
 

@@ -1,0 +1,758 @@
+//! `/peta`: the "Peta Kompetensi" heatmap (rows of units × competencies,
+//! the share meeting the standard per cell), its drill-down `/peta/sel` to
+//! the people behind a cell, and the same cells as `GET /api/v1/peta`.
+//!
+//! The engine's columnar data is built per request from one store read
+//! (`data_kesenjangan`); the reader's scope and the filters pick the
+//! employees, and the rows group units as the reader may see them.
+
+use super::pegawai::Pilihan as Opsi;
+use super::{Layout, render};
+use crate::AppState;
+use crate::error::{ApiError, AppError, ErrorBody, PageError};
+use crate::format::{persen, query_string};
+use crate::layanan::{PetaUnit, lingkup_mencakup_unit, pegawai_dalam_lingkup, wajib_data_pribadi};
+use crate::params::{Params, filter_pegawai};
+use crate::sesi::Sesi;
+use askama::Template;
+use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
+use kompeten_domain::{JenisJabatan, KelompokKompetensi, Role, StatusAsn};
+use kompeten_engine::kesenjangan::{
+    Data, ItemStandar, Pembangun, PengaturanJpm, Pilihan, SelPeta, StatusKompetensi, nomor_hari,
+    pegawai_di_sel, peta_panas,
+};
+use kompeten_store::{KompetensiId, Lingkup, PegawaiId, UnitId};
+use serde::Serialize;
+use std::collections::HashMap;
+use utoipa::{OpenApi, ToSchema};
+
+/// Index meaning "none" / "left out" in the engine's index columns.
+const TANPA: u32 = u32::MAX;
+
+/// The filters of the map, kept in the query string.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct FilterPeta {
+    /// A unit (normally an OPD): its rows become its own staff and its sub-units.
+    opd: Option<UnitId>,
+    jenis: Option<JenisJabatan>,
+    status: Option<StatusAsn>,
+}
+
+impl FilterPeta {
+    fn pasangan(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("opd", self.opd.map(|u| u.to_string()).unwrap_or_default()),
+            (
+                "jenis",
+                self.jenis.map(|j| j.code().to_owned()).unwrap_or_default(),
+            ),
+            (
+                "status",
+                self.status.map(|s| s.code().to_owned()).unwrap_or_default(),
+            ),
+        ]
+    }
+}
+
+fn filter_peta(p: &Params) -> (FilterPeta, Vec<String>) {
+    let (f, masalah) = filter_pegawai(p);
+    (
+        FilterPeta {
+            opd: f.opd,
+            jenis: f.jenis,
+            status: f.status,
+        },
+        masalah,
+    )
+}
+
+/// One row of the map: a unit with everything below it, or only the unit's
+/// own staff (the chosen unit itself, when its sub-units are rows too).
+struct Baris {
+    unit: UnitId,
+    nama: String,
+    hanya_sendiri: bool,
+}
+
+struct Kolom {
+    indeks: u32,
+    id: KompetensiId,
+    kode: String,
+    nama: String,
+    kelompok: KelompokKompetensi,
+}
+
+/// Everything computed for one request.
+struct Peta {
+    data: Data,
+    pilihan: Vec<u32>,
+    kelompok_unit: Vec<u32>,
+    baris: Vec<Baris>,
+    kolom: Vec<Kolom>,
+    sel: HashMap<(u32, u32), SelPeta>,
+    pegawai_dihitung: u32,
+    pegawai_tanpa_standar: u32,
+    kompetensi_indeks: HashMap<KompetensiId, u32>,
+}
+
+fn urutan_kelompok(k: KelompokKompetensi) -> u8 {
+    match k {
+        KelompokKompetensi::Manajerial => 0,
+        KelompokKompetensi::SosialKultural => 1,
+        KelompokKompetensi::Teknis => 2,
+    }
+}
+
+/// The rows for the reader and the filters, or why the filter cannot be used.
+fn susun_baris(
+    units: &PetaUnit,
+    lingkup: Lingkup,
+    opd: Option<UnitId>,
+    unit_sendiri: Option<UnitId>,
+) -> Result<Vec<Baris>, AppError> {
+    let akar = match (lingkup, opd) {
+        (Lingkup::Pegawai(_), _) => {
+            // Only themselves: one row, their own unit.
+            let u = unit_sendiri
+                .and_then(|u| units.get(u))
+                .ok_or(AppError::NotFound)?;
+            return Ok(vec![Baris {
+                unit: u.id,
+                nama: u.nama.clone(),
+                hanya_sendiri: false,
+            }]);
+        }
+        (Lingkup::Kosong, _) => return Err(AppError::Forbidden),
+        (Lingkup::Instansi, None) => None,
+        (Lingkup::Unit(u), None) => Some(u),
+        (_, Some(o)) => {
+            let unit = units.get(o).ok_or_else(|| {
+                AppError::BadRequest(format!("Unit {o} tidak dikenal di instansi ini."))
+            })?;
+            if !lingkup_mencakup_unit(lingkup, unit) {
+                return Err(AppError::Forbidden);
+            }
+            Some(o)
+        }
+    };
+    Ok(match akar {
+        None => units
+            .opd()
+            .map(|u| Baris {
+                unit: u.id,
+                nama: u.nama.clone(),
+                hanya_sendiri: false,
+            })
+            .collect(),
+        Some(a) => {
+            let Some(unit) = units.get(a) else {
+                return Err(AppError::NotFound);
+            };
+            let mut out = vec![Baris {
+                unit: a,
+                nama: unit.nama.clone(),
+                hanya_sendiri: true,
+            }];
+            out.extend(units.anak(a).map(|u| Baris {
+                unit: u.id,
+                nama: u.nama.clone(),
+                hanya_sendiri: false,
+            }));
+            out
+        }
+    })
+}
+
+async fn hitung_peta(state: &AppState, sesi: &Sesi, f: &FilterPeta) -> Result<Peta, AppError> {
+    wajib_data_pribadi(sesi)?;
+    let store = state.store();
+    let lingkup = sesi.lingkup();
+    let mulai = std::time::Instant::now();
+    let units = PetaUnit::muat(store, sesi).await?;
+    let unit_dibaca = mulai.elapsed();
+    let rows = store.data_kesenjangan(sesi.instansi_id()).await?;
+    let dibaca = mulai.elapsed();
+
+    let unit_sendiri = match lingkup {
+        Lingkup::Pegawai(p) => rows.pegawai.iter().find(|r| r.id == p).map(|r| r.unit),
+        _ => None,
+    };
+    let baris = susun_baris(&units, lingkup, f.opd, unit_sendiri)?;
+
+    let mut b = Pembangun::dengan_kapasitas(rows.pegawai.len(), rows.penilaian.len());
+    // Dictionary order (group, then code): the engine lists cells by index.
+    let mut kamus: Vec<_> = rows.kompetensi.iter().collect();
+    kamus.sort_by(|x, y| {
+        (urutan_kelompok(x.kelompok), &x.kode).cmp(&(urutan_kelompok(y.kelompok), &y.kode))
+    });
+    let mut kompetensi_indeks = HashMap::with_capacity(kamus.len());
+    let mut kolom_semua = Vec::with_capacity(kamus.len());
+    for k in kamus {
+        let indeks = b.tambah_kompetensi(k.id.0, k.kelompok);
+        kompetensi_indeks.insert(k.id, indeks);
+        kolom_semua.push(Kolom {
+            indeks,
+            id: k.id,
+            kode: k.kode.clone(),
+            nama: k.nama.clone(),
+            kelompok: k.kelompok,
+        });
+    }
+    // An id the dictionary lacks gets an index the engine reports as unknown.
+    let k_idx = |id: KompetensiId| kompetensi_indeks.get(&id).copied().unwrap_or(TANPA);
+    let mut jabatan_indeks = HashMap::with_capacity(rows.jabatan.len());
+    let mut jenis_jabatan = Vec::with_capacity(rows.jabatan.len());
+    for j in &rows.jabatan {
+        let standar: Vec<ItemStandar> = j
+            .standar
+            .iter()
+            .map(|s| ItemStandar {
+                kompetensi: k_idx(s.kompetensi),
+                level: s.level.get(),
+                bobot: s.bobot,
+            })
+            .collect();
+        jabatan_indeks.insert(j.id, b.tambah_jabatan(j.id.0, Some(j.tingkat), &standar));
+        jenis_jabatan.push(j.tingkat.jenis());
+    }
+    let mut unit_indeks = HashMap::with_capacity(rows.unit.len());
+    for u in &rows.unit {
+        unit_indeks.insert(*u, b.tambah_unit(u.0));
+    }
+    let mut pegawai_indeks = HashMap::with_capacity(rows.pegawai.len());
+    let mut pilihan = Vec::new();
+    for p in &rows.pegawai {
+        // A unit read after the employees always exists; skip rather than guess.
+        let Some(&u) = unit_indeks.get(&p.unit) else {
+            continue;
+        };
+        let j = p.jabatan.and_then(|j| jabatan_indeks.get(&j).copied());
+        let idx = b.tambah_pegawai(p.id.0, u, j, p.status, p.aktif);
+        pegawai_indeks.insert(p.id, idx);
+        let dalam_lingkup = match lingkup {
+            Lingkup::Instansi => true,
+            Lingkup::Unit(akar) => units.get(p.unit).is_some_and(|x| x.di_bawah(akar)),
+            Lingkup::Pegawai(id) => id == p.id,
+            Lingkup::Kosong => false,
+        };
+        let cocok_jenis = f
+            .jenis
+            .is_none_or(|want| j.is_some_and(|j| jenis_jabatan[j as usize] == want));
+        let cocok_status = f.status.is_none_or(|s| s == p.status);
+        if p.aktif && dalam_lingkup && cocok_jenis && cocok_status {
+            pilihan.push(idx);
+        }
+    }
+    for n in &rows.penilaian {
+        let Some(&p) = pegawai_indeks.get(&n.pegawai) else {
+            continue;
+        };
+        b.tambah_penilaian(
+            p,
+            k_idx(n.kompetensi),
+            n.level.get(),
+            nomor_hari(n.tanggal),
+            nomor_hari(n.berlaku_sampai),
+            n.id.0,
+        );
+    }
+    let data = b
+        .selesai()
+        .map_err(|e| AppError::Internal(format!("building the gap data: {e}")))?;
+    let dibangun = mulai.elapsed();
+
+    // Unit index → row index, by each unit's path.
+    let baris_indeks: HashMap<UnitId, (u32, bool)> = baris
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.unit, (i as u32, r.hanya_sendiri)))
+        .collect();
+    let kelompok_unit: Vec<u32> = rows
+        .unit
+        .iter()
+        .map(|u| {
+            let Some(unit) = units.get(*u) else {
+                return TANPA;
+            };
+            if let Some(&(i, _)) = baris_indeks.get(u) {
+                return i;
+            }
+            // The nearest ancestor that is a whole-subtree row.
+            unit.jalur
+                .iter()
+                .rev()
+                .find_map(|a| match baris_indeks.get(a) {
+                    Some(&(i, false)) => Some(i),
+                    _ => None,
+                })
+                .unwrap_or(TANPA)
+        })
+        .collect();
+
+    let hasil = peta_panas(
+        &data,
+        Pilihan::Daftar(&pilihan),
+        &kelompok_unit,
+        state.hari_ini(),
+        &PengaturanJpm::default(),
+    )
+    .map_err(|e| AppError::Internal(format!("heatmap: {e}")))?;
+    tracing::debug!(
+        units_ms = unit_dibaca.as_secs_f64() * 1000.0,
+        read_ms = dibaca.as_secs_f64() * 1000.0,
+        built_ms = dibangun.as_secs_f64() * 1000.0,
+        total_ms = mulai.elapsed().as_secs_f64() * 1000.0,
+        pegawai = rows.pegawai.len(),
+        penilaian = rows.penilaian.len(),
+        "heatmap computed"
+    );
+    let sel: HashMap<(u32, u32), SelPeta> = hasil
+        .sel
+        .iter()
+        .map(|s| ((s.baris, s.kompetensi), *s))
+        .collect();
+    let dibutuhkan: std::collections::HashSet<u32> =
+        hasil.sel.iter().map(|s| s.kompetensi).collect();
+    let kolom = kolom_semua
+        .into_iter()
+        .filter(|k| k.kelompok != KelompokKompetensi::Teknis || dibutuhkan.contains(&k.indeks))
+        .collect();
+    Ok(Peta {
+        data,
+        pilihan,
+        kelompok_unit,
+        baris,
+        kolom,
+        sel,
+        pegawai_dihitung: hasil.pegawai_dihitung,
+        pegawai_tanpa_standar: hasil.pegawai_tanpa_standar,
+        kompetensi_indeks,
+    })
+}
+
+/// Decimal with a comma, two places: "0,33".
+fn desimal(x: f64) -> String {
+    format!("{x:.2}").replace('.', ",")
+}
+
+/// Colour band of a share (CSS class; no inline style under the CSP).
+fn pita(s: &SelPeta) -> &'static str {
+    if s.wajib == 0 {
+        return "pita-kosong";
+    }
+    let per_mil = u64::from(s.memenuhi) * 1000 / u64::from(s.wajib);
+    match per_mil {
+        900.. => "pita-4",
+        750..900 => "pita-3",
+        500..750 => "pita-2",
+        250..500 => "pita-1",
+        _ => "pita-0",
+    }
+}
+
+// ---------------------------------------------------------------- page
+
+struct SelView {
+    kelas: &'static str,
+    persen: String,
+    ringkas: String,
+    judul: String,
+    tautan: String,
+}
+
+struct BarisView {
+    nama: String,
+    sel: Vec<Option<SelView>>,
+}
+
+struct KolomView {
+    kode: String,
+    nama: String,
+}
+
+struct GrupView {
+    label: &'static str,
+    jumlah: usize,
+}
+
+#[derive(Template)]
+#[template(path = "peta.html")]
+struct PetaTpl {
+    layout: Layout,
+    opd: Vec<Opsi>,
+    jenis: Vec<Opsi>,
+    status: Vec<Opsi>,
+    grup: Vec<GrupView>,
+    kolom: Vec<KolomView>,
+    baris: Vec<BarisView>,
+    pegawai_dihitung: u32,
+    pegawai_tanpa_standar: u32,
+    masalah: Vec<String>,
+    catatan: Option<&'static str>,
+}
+
+fn teks_sel(s: &SelPeta, nama_k: &str, nama_b: &str) -> String {
+    let gap = s.rerata_gap().map_or_else(|| "–".to_owned(), desimal);
+    format!(
+        "{nama_k} — {nama_b}: {} dari {} memenuhi standar; rerata gap {gap}; \
+         belum dinilai {}; kedaluwarsa {}",
+        s.memenuhi, s.wajib, s.belum_dinilai, s.kedaluwarsa
+    )
+}
+
+pub(crate) async fn halaman(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    let (f, masalah) = filter_peta(&params);
+    let peta = hitung_peta(&state, &sesi, &f).await?;
+    let lingkup = sesi.lingkup();
+    let units = PetaUnit::muat(state.store(), &sesi).await?;
+    let query_filter = query_string(f.pasangan());
+    let ekor = query_filter.trim_start_matches('?');
+    let baris = peta
+        .baris
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let nama = if r.hanya_sendiri {
+                format!("{} (unit sendiri)", r.nama)
+            } else {
+                r.nama.clone()
+            };
+            let sel = peta
+                .kolom
+                .iter()
+                .map(|k| {
+                    peta.sel.get(&(i as u32, k.indeks)).map(|s| SelView {
+                        kelas: pita(s),
+                        persen: persen(u64::from(s.memenuhi), u64::from(s.wajib)),
+                        ringkas: format!("{}/{}", s.memenuhi, s.wajib),
+                        judul: teks_sel(s, &k.nama, &nama),
+                        tautan: format!(
+                            "/peta/sel?unit={}&kompetensi={}{}{}",
+                            r.unit,
+                            k.id,
+                            if ekor.is_empty() { "" } else { "&" },
+                            ekor
+                        ),
+                    })
+                })
+                .collect();
+            BarisView { nama, sel }
+        })
+        .collect();
+    let mut grup: Vec<GrupView> = Vec::new();
+    for k in &peta.kolom {
+        let label = k.kelompok.label();
+        match grup.last_mut() {
+            Some(g) if g.label == label => g.jumlah += 1,
+            _ => grup.push(GrupView { label, jumlah: 1 }),
+        }
+    }
+    let opd = units
+        .pilihan_filter(lingkup)
+        .into_iter()
+        .map(|u| Opsi {
+            nilai: u.id.to_string(),
+            label: u.nama.clone(),
+            dipilih: f.opd == Some(u.id),
+        })
+        .collect();
+    let jenis = JenisJabatan::ALL
+        .iter()
+        .map(|j| Opsi {
+            nilai: j.code().to_owned(),
+            label: j.label().to_owned(),
+            dipilih: f.jenis == Some(*j),
+        })
+        .collect();
+    let status = StatusAsn::ALL
+        .iter()
+        .map(|s| Opsi {
+            nilai: s.code().to_owned(),
+            label: s.label().to_owned(),
+            dipilih: f.status == Some(*s),
+        })
+        .collect();
+    let catatan = match lingkup {
+        Lingkup::Instansi => None,
+        Lingkup::Unit(_) => Some("Peta ini hanya mencakup unit yang Anda pimpin."),
+        Lingkup::Pegawai(_) => Some("Peta ini hanya berisi data Anda sendiri."),
+        Lingkup::Kosong => None,
+    };
+    let tpl = PetaTpl {
+        layout: Layout::untuk(&sesi, "Peta Kompetensi", "peta"),
+        opd,
+        jenis,
+        status,
+        grup,
+        kolom: peta
+            .kolom
+            .iter()
+            .map(|k| KolomView {
+                kode: k.kode.clone(),
+                nama: k.nama.clone(),
+            })
+            .collect(),
+        baris,
+        pegawai_dihitung: peta.pegawai_dihitung,
+        pegawai_tanpa_standar: peta.pegawai_tanpa_standar,
+        masalah,
+        catatan,
+    };
+    render(&tpl)
+}
+
+// ---------------------------------------------------------------- drill-down
+
+struct OrangView {
+    id: i64,
+    nama: String,
+    jabatan: String,
+    wajib: u8,
+    kini: String,
+    status: String,
+    kelas: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "peta_sel.html")]
+struct SelTpl {
+    layout: Layout,
+    baris: String,
+    kompetensi: String,
+    kembali: String,
+    orang: Vec<OrangView>,
+}
+
+fn id_param(p: &Params, key: &str) -> Result<i64, AppError> {
+    p.get(key)
+        .and_then(|v| v.parse::<i64>().ok())
+        .filter(|v| *v > 0)
+        .ok_or_else(|| AppError::BadRequest(format!("Parameter {key} wajib berupa id yang valid.")))
+}
+
+pub(crate) async fn sel(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    let (f, _) = filter_peta(&params);
+    let unit = UnitId(id_param(&params, "unit")?);
+    let kompetensi = KompetensiId(id_param(&params, "kompetensi")?);
+    let peta = hitung_peta(&state, &sesi, &f).await?;
+    let Some(b) = peta.baris.iter().position(|r| r.unit == unit) else {
+        // Not a row for this reader: outside their scope, or no such unit.
+        let units = PetaUnit::muat(state.store(), &sesi).await?;
+        return Err(match units.get(unit) {
+            Some(u)
+                if !lingkup_mencakup_unit(sesi.lingkup(), u) && sesi.role() != Role::Pegawai =>
+            {
+                AppError::Forbidden.into()
+            }
+            _ => AppError::NotFound.into(),
+        });
+    };
+    let Some(&k) = peta.kompetensi_indeks.get(&kompetensi) else {
+        return Err(AppError::NotFound.into());
+    };
+    let orang = pegawai_di_sel(
+        &peta.data,
+        Pilihan::Daftar(&peta.pilihan),
+        &peta.kelompok_unit,
+        b as u32,
+        k,
+        state.hari_ini(),
+    )
+    .map_err(|e| AppError::Internal(format!("drill-down: {e}")))?;
+    let semua = pegawai_dalam_lingkup(state.store(), &sesi, Some(unit), None).await?;
+    let per_id: HashMap<PegawaiId, _> = semua.iter().map(|r| (r.id, r)).collect();
+    let orang = orang
+        .iter()
+        .filter_map(|o| {
+            let id = PegawaiId(peta.data.pegawai_id(o.pegawai)?);
+            // Only people the reader may see by name.
+            let r = per_id.get(&id)?;
+            let (kini, status, kelas) = match o.status {
+                StatusKompetensi::Memenuhi { level } => {
+                    (level.to_string(), "Memenuhi".to_owned(), "status-memenuhi")
+                }
+                StatusKompetensi::Kurang { level, gap } => (
+                    level.to_string(),
+                    format!("Kurang (gap {gap})"),
+                    "status-kurang",
+                ),
+                StatusKompetensi::Kedaluwarsa { level } => (
+                    format!("{level} (kedaluwarsa)"),
+                    "Kedaluwarsa".to_owned(),
+                    "status-kedaluwarsa",
+                ),
+                StatusKompetensi::BelumDinilai => {
+                    ("—".to_owned(), "Belum dinilai".to_owned(), "status-belum")
+                }
+            };
+            Some(OrangView {
+                id: id.0,
+                nama: r.nama_lengkap.clone(),
+                jabatan: r.jabatan_nama.clone().unwrap_or_else(|| "—".to_owned()),
+                wajib: o.wajib,
+                kini,
+                status,
+                kelas,
+            })
+        })
+        .collect();
+    let kol = peta
+        .kolom
+        .iter()
+        .find(|c| c.id == kompetensi)
+        .map(|c| format!("{} {}", c.kode, c.nama))
+        .unwrap_or_default();
+    let tpl = SelTpl {
+        layout: Layout::untuk(&sesi, "Peta Kompetensi", "peta"),
+        baris: peta.baris[b].nama.clone(),
+        kompetensi: kol,
+        kembali: format!("/peta{}", query_string(f.pasangan())),
+        orang,
+    };
+    render(&tpl)
+}
+
+// ---------------------------------------------------------------- API
+
+/// A row of the map.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct BarisPetaDto {
+    pub unit_id: i64,
+    pub nama: String,
+    /// `true`: only the unit's own staff (its sub-units are rows of their
+    /// own); `false`: the unit and everything below it.
+    pub hanya_unit_sendiri: bool,
+}
+
+/// A column of the map.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct KolomPetaDto {
+    pub kompetensi_id: i64,
+    pub kode: String,
+    pub nama: String,
+    /// `manajerial`, `sosial_kultural` or `teknis`.
+    pub kelompok: &'static str,
+}
+
+/// One cell: the employees of the row whose standard requires the competency.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct SelPetaDto {
+    pub unit_id: i64,
+    pub kompetensi_id: i64,
+    /// Required by (= dinilai + kedaluwarsa + belum_dinilai).
+    pub wajib: u32,
+    pub dinilai: u32,
+    pub memenuhi: u32,
+    /// memenuhi ÷ wajib × 100.
+    pub persen_memenuhi: f64,
+    /// Mean of (required − current, when positive) over the assessed; null when none is assessed.
+    pub rerata_gap: Option<f64>,
+    pub kedaluwarsa: u32,
+    pub belum_dinilai: u32,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct PetaDto {
+    #[schema(format = Date, example = "2026-11-27")]
+    pub hari_ini: String,
+    pub baris: Vec<BarisPetaDto>,
+    pub kolom: Vec<KolomPetaDto>,
+    /// Only cells someone needs.
+    pub sel: Vec<SelPetaDto>,
+    pub pegawai_dihitung: u32,
+    /// Chosen employees left out for lack of a usable standard.
+    pub pegawai_tanpa_standar: u32,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/peta", tag = "peta", security(("sesi" = [])),
+    params(
+        ("opd" = Option<i64>, Query, description = "A unit id (normally an OPD): rows become its own staff and its sub-units"),
+        ("jenis" = Option<String>, Query, description = "Position type code, e.g. `fungsional`"),
+        ("status" = Option<String>, Query, description = "`pns` or `pppk`"),
+    ),
+    responses(
+        (status = 200, body = PetaDto),
+        (status = 400, description = "A filter is not valid", body = ErrorBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Mitra, or a unit outside the reader's scope", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_peta(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Json<PetaDto>, ApiError> {
+    let (f, masalah) = filter_peta(&params);
+    if !masalah.is_empty() {
+        return Err(ApiError(AppError::BadRequest(masalah.join(" "))));
+    }
+    let peta = hitung_peta(&state, &sesi, &f).await?;
+    let hari = state.hari_ini();
+    let kolom_id: HashMap<u32, i64> = peta.kolom.iter().map(|k| (k.indeks, k.id.0)).collect();
+    let mut sel: Vec<SelPetaDto> = peta
+        .sel
+        .values()
+        .filter_map(|s| {
+            Some(SelPetaDto {
+                unit_id: peta.baris.get(s.baris as usize)?.unit.0,
+                kompetensi_id: *kolom_id.get(&s.kompetensi)?,
+                wajib: s.wajib,
+                dinilai: s.dinilai,
+                memenuhi: s.memenuhi,
+                persen_memenuhi: s.persen_memenuhi().unwrap_or(0.0),
+                rerata_gap: s.rerata_gap(),
+                kedaluwarsa: s.kedaluwarsa,
+                belum_dinilai: s.belum_dinilai,
+            })
+        })
+        .collect();
+    sel.sort_by_key(|s| (s.unit_id, s.kompetensi_id));
+    Ok(Json(PetaDto {
+        hari_ini: format!(
+            "{:04}-{:02}-{:02}",
+            hari.year(),
+            u8::from(hari.month()),
+            hari.day()
+        ),
+        baris: peta
+            .baris
+            .iter()
+            .map(|r| BarisPetaDto {
+                unit_id: r.unit.0,
+                nama: r.nama.clone(),
+                hanya_unit_sendiri: r.hanya_sendiri,
+            })
+            .collect(),
+        kolom: peta
+            .kolom
+            .iter()
+            .map(|k| KolomPetaDto {
+                kompetensi_id: k.id.0,
+                kode: k.kode.clone(),
+                nama: k.nama.clone(),
+                kelompok: k.kelompok.code(),
+            })
+            .collect(),
+        sel,
+        pegawai_dihitung: peta.pegawai_dihitung,
+        pegawai_tanpa_standar: peta.pegawai_tanpa_standar,
+    }))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(api_peta),
+    tags((name = "peta", description = "Peta Kompetensi: units × competencies (personal data; not for mitra)"))
+)]
+pub(crate) struct ApiPetaDoc;
