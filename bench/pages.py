@@ -116,7 +116,7 @@ def main():
             "/", "/pegawai", "/pegawai?q=rahmat", f"/pegawai?opd={opd}",
             "/pegawai?status=pppk&halaman=3", f"/pegawai/{pegawai}", "/jabatan",
             f"/jabatan/{jabatan}", "/unit", f"/unit/{unit}", "/kamus", f"/kamus/{kamus}",
-            "/audit", "/api/v1/ringkasan", "/api/v1/pegawai", f"/api/v1/pegawai/{pegawai}",
+            "/audit", "/peta", "/api/v1/peta", "/api/v1/ringkasan", "/api/v1/pegawai", f"/api/v1/pegawai/{pegawai}",
             "/api/v1/jabatan", "/api/v1/unit", "/api/v1/kompetensi", "/api/v1/openapi.json",
         ]
         worst = 0.0

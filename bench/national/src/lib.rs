@@ -134,10 +134,46 @@ mod tests {
         assert_eq!(back, d);
     }
 
+    #[test]
+    fn rows_naming_unknown_ids_or_malformed_lines_are_clear_errors() {
+        let d = bangkit::bangkitkan(bangkit::Parameter {
+            skala: 0.0002,
+            seed: 3,
+            urut_pegawai: false,
+        })
+        .expect("generates");
+        let mut m = mesin::Pemuat::baru(&d, 1, 0).expect("master data loads");
+        let bad = data::Penilaian {
+            pegawai: 9_999_999,
+            ..d.penilaian[0]
+        };
+        let err = m.tambah(&bad).expect_err("unknown employee");
+        assert!(
+            err.to_string().contains("unknown employee id 9999999"),
+            "{err}"
+        );
+
+        let dir = tempfile_dir();
+        let path = dir.join("x.csv");
+        std::fs::write(&path, "1,2,3\n4,5\n").expect("writes");
+        let err = data::baca::<3>(&path, |_| Ok(())).expect_err("short line");
+        assert!(
+            format!("{err:#}").contains("x.csv:2: 2 fields, expected 3"),
+            "{err:#}"
+        );
+        std::fs::write(&path, "1,2,x\n").expect("writes");
+        let err = data::baca::<3>(&path, |_| Ok(())).expect_err("not a number");
+        assert!(format!("{err:#}").contains("not an integer"), "{err:#}");
+        std::fs::remove_dir_all(&dir).expect("cleans up");
+    }
+
     fn tempfile_dir() -> std::path::PathBuf {
+        // One directory per call: tests run in parallel in one process.
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let dir = std::env::temp_dir().join(format!(
-            "kompeten-bench-national-test-{}",
-            std::process::id()
+            "kompeten-bench-national-test-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         ));
         std::fs::create_dir_all(&dir).expect("creates");
         dir
