@@ -1,6 +1,6 @@
 //! Login (`/masuk`) and logout (`/keluar`).
 
-use super::{Layout, render};
+use super::{Layout, render_status};
 use crate::AppState;
 use crate::auth::{hash_token, sama_waktu_konstan, token_acak, verify_dummy, verify_password};
 use crate::error::{AppError, PageError};
@@ -86,8 +86,7 @@ fn halaman_masuk(
         instansi,
         pesan,
     };
-    let mut res = render(&tpl)?;
-    *res.status_mut() = status;
+    let mut res = render_status(&tpl, status)?;
     if baru {
         let secure = state.config().cookie_secure;
         if let Some(v) = set_cookie(COOKIE_CSRF, &csrf, "Strict", secure, None) {

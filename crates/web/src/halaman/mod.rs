@@ -84,6 +84,16 @@ pub(crate) fn render(tpl: &impl Template) -> Result<Response, PageError> {
     Ok(Html(tpl.render()?).into_response())
 }
 
+/// Renders a page with a status other than 200, e.g. a form shown again with errors.
+pub(crate) fn render_status(
+    tpl: &impl Template,
+    status: axum::http::StatusCode,
+) -> Result<Response, PageError> {
+    let mut res = render(tpl)?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
 /// Whether htmx asked for the results only (not a history restore, which needs the page).
 pub(crate) fn minta_fragmen(headers: &HeaderMap) -> bool {
     headers.contains_key("hx-request") && !headers.contains_key("hx-history-restore-request")

@@ -6,7 +6,7 @@
 //! reason beside each field and nothing is written.
 
 use super::pegawai::{Pilihan, id_path};
-use super::{Layout, render};
+use super::{Layout, render, render_status};
 use crate::AppState;
 use crate::error::{AppError, PageError};
 use crate::layanan::{PetaUnit, pegawai_dalam_lingkup};
@@ -203,9 +203,7 @@ async fn halaman_penilaian(
         hari_ini: crate::tulis::iso(state.hari_ini()),
         galat,
     };
-    let mut res = render(&tpl)?;
-    *res.status_mut() = status;
-    Ok(res)
+    render_status(&tpl, status)
 }
 
 pub(crate) async fn penilaian_form(
@@ -367,9 +365,7 @@ async fn halaman_batch(
         galat,
         tersimpan,
     };
-    let mut res = render(&tpl)?;
-    *res.status_mut() = status;
-    Ok(res)
+    render_status(&tpl, status)
 }
 
 fn id_opsional<T>(teks: Option<&str>, buat: fn(i64) -> T) -> Result<Option<T>, AppError> {
@@ -619,9 +615,7 @@ async fn halaman_standar(
         baris: view,
         galat,
     };
-    let mut res = render(&tpl)?;
-    *res.status_mut() = status;
-    Ok(res)
+    render_status(&tpl, status)
 }
 
 pub(crate) async fn standar_form(
@@ -880,9 +874,7 @@ async fn halaman_pegawai(
         galat: f.galat,
         pesan: f.pesan,
     };
-    let mut res = render(&tpl)?;
-    *res.status_mut() = status;
-    Ok(res)
+    render_status(&tpl, status)
 }
 
 fn isian_pegawai(pairs: &Isian) -> IsianPegawai {
