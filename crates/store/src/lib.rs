@@ -9,7 +9,9 @@
 //! - Tenant scope: every table carries `instansi_id` and every query filters
 //!   by it; a record of one instansi can never reference or reveal another's.
 //!   The only unscoped reads are the instansi registry itself.
-//! - Every change writes an audit entry in the same transaction.
+//! - Every change writes an audit entry in the same transaction; a change of
+//!   data the analytics read also raises the instansi's
+//!   [`Store::revisi_data`] there.
 //! - Batch writes are all-or-nothing.
 //! - Assessments (penilaian) are append-only; the schema refuses updates.
 
@@ -214,4 +216,27 @@ pub trait Store: Send + Sync + 'static {
     /// Everything the gap analytics need for the instansi, in compact rows
     /// (see [`DataKesenjangan`]); callers apply the reader's scope.
     async fn data_kesenjangan(&self, i: InstansiId) -> StoreResult<DataKesenjangan>;
+    /// A number that changes whenever data the analytics read changes (not on
+    /// logins). Read it before reading the data; a cache keyed by it is then
+    /// never staler than one change.
+    async fn revisi_data(&self, i: InstansiId) -> StoreResult<i64>;
+
+    // Pengaturan (settings per instansi, JSON values by key).
+    /// A setting of the instansi, `None` when never set (callers then use
+    /// their default). A key that is empty, padded with spaces or holds
+    /// control characters is `Invalid`.
+    async fn pengaturan(
+        &self,
+        i: InstansiId,
+        kunci: &str,
+    ) -> StoreResult<Option<serde_json::Value>>;
+    /// Sets (inserts or replaces) a setting; audited as "pengaturan.ubah"
+    /// with the values before and after.
+    async fn set_pengaturan(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        kunci: &str,
+        nilai: &serde_json::Value,
+    ) -> StoreResult<()>;
 }

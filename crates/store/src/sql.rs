@@ -731,6 +731,25 @@ pub(crate) fn validate_session(new: &NewSession) -> StoreResult<ValidSession> {
     })
 }
 
+/// A settings key: not empty, no spaces around it, no control characters.
+/// Keys are not trimmed: " a" and "a" would otherwise name one setting.
+pub(crate) fn kunci_pengaturan(kunci: &str) -> StoreResult<&str> {
+    if kunci.trim().is_empty() {
+        return Err(invalid("pengaturan kunci must not be empty"));
+    }
+    if kunci.trim() != kunci {
+        return Err(invalid(format!(
+            "pengaturan kunci {kunci:?} must not start or end with spaces"
+        )));
+    }
+    if kunci.chars().any(char::is_control) {
+        return Err(invalid(format!(
+            "pengaturan kunci {kunci:?} must not contain control characters"
+        )));
+    }
+    Ok(kunci)
+}
+
 /// Checks the page request of a search: pages are 1-based and bounded.
 pub(crate) fn validate_page(halaman: u32, per_halaman: u32) -> StoreResult<(i64, i64)> {
     if halaman == 0 {
@@ -754,6 +773,21 @@ pub(crate) struct Audit {
     pub(crate) entity_id: Option<i64>,
     pub(crate) detail: serde_json::Value,
 }
+
+/// Whether a change of `entity` alters data the analytics read, and so must
+/// raise the instansi's `revisi_data`. Accounts and sessions do not: a login
+/// or logout must not throw away the analytics cache. Anything else does, so
+/// that a new kind of data is never left out of the revision by mistake.
+pub(crate) fn ubah_data_analitik(entity: &str) -> bool {
+    !matches!(entity, "akun" | "sesi" | "instansi")
+}
+
+/// Raises the data revision of an instansi. On PostgreSQL the UPDATE locks
+/// the instansi row until commit, so revisions follow commit order (the ids
+/// of audit_log do not: sequence values are taken before commit, and a
+/// transaction can commit after one that took a later value).
+pub(crate) const REVISI_NAIK: &str =
+    "UPDATE instansi SET revisi_data = revisi_data + 1 WHERE id = $1";
 
 pub(crate) const AUDIT_INSERT: &str = "INSERT INTO audit_log \
      (instansi_id, at, actor_account_id, actor_label, action, entity, entity_id, detail) \
@@ -1509,11 +1543,11 @@ macro_rules! impl_store {
                 actor: &Actor,
                 entry: Audit,
             ) -> StoreResult<()> {
+                let naikkan_revisi = ubah_data_analitik(entry.entity);
                 let sql = audit_params(instansi, actor, entry);
                 sqlx::query_with(&text(&sql), args(&sql.params)?)
                     .execute(&mut **tx)
                     .await
-                    .map(|_| ())
                     .map_err(|e| {
                         write_error(
                             e,
@@ -1525,7 +1559,17 @@ macro_rules! impl_store {
                                 )
                             },
                         )
-                    })
+                    })?;
+                // Last statement before commit, so the instansi row lock is
+                // held only while committing (see REVISI_NAIK).
+                if naikkan_revisi {
+                    sqlx::query(REVISI_NAIK)
+                        .bind(instansi.0)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                }
+                Ok(())
             }
 
             /// Ids of `ids` that exist in `table` of this instansi.
@@ -2938,6 +2982,92 @@ macro_rules! impl_store {
                         penilaian: penilaian_analitik(penilaian)?,
                     })
                 }
+
+                async fn revisi_data(&self, i: InstansiId) -> StoreResult<i64> {
+                    let revisi: Option<i64> =
+                        sqlx::query_scalar("SELECT revisi_data FROM instansi WHERE id = $1")
+                            .bind(i.0)
+                            .fetch_optional(&self.pool)
+                            .await
+                            .map_err(StoreError::Database)?;
+                    revisi.ok_or(StoreError::NotFound("instansi"))
+                }
+
+                // ---- Pengaturan ------------------------------------------------
+
+                async fn pengaturan(
+                    &self,
+                    i: InstansiId,
+                    kunci: &str,
+                ) -> StoreResult<Option<serde_json::Value>> {
+                    let kunci = kunci_pengaturan(kunci)?;
+                    let nilai: Option<String> = sqlx::query_scalar(
+                        "SELECT nilai FROM pengaturan WHERE instansi_id = $1 AND kunci = $2",
+                    )
+                    .bind(i.0)
+                    .bind(kunci)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(StoreError::Database)?;
+                    nilai
+                        .map(|n| {
+                            serde_json::from_str(&n)
+                                .map_err(|e| corrupt(format!("pengaturan {kunci:?}: {e}")))
+                        })
+                        .transpose()
+                }
+
+                async fn set_pengaturan(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    kunci: &str,
+                    nilai: &serde_json::Value,
+                ) -> StoreResult<()> {
+                    let kunci = kunci_pengaturan(kunci)?;
+                    let mut tx = begin(self).await?;
+                    // Lock the instansi row first (SQLite's BEGIN IMMEDIATE
+                    // already serializes writers): two concurrent changes of
+                    // one key then each audit the value they really replaced.
+                    let locked = sqlx::query("UPDATE instansi SET revisi_data = revisi_data WHERE id = $1")
+                        .bind(i.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?
+                        .rows_affected();
+                    if locked == 0 {
+                        return Err(StoreError::NotFound("instansi"));
+                    }
+                    let sebelum: Option<String> = sqlx::query_scalar(
+                        "SELECT nilai FROM pengaturan WHERE instansi_id = $1 AND kunci = $2",
+                    )
+                    .bind(i.0)
+                    .bind(kunci)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(StoreError::Database)?;
+                    let sebelum: serde_json::Value = match sebelum {
+                        Some(text) => serde_json::from_str(&text)
+                            .map_err(|e| corrupt(format!("pengaturan {kunci:?}: {e}")))?,
+                        None => serde_json::Value::Null,
+                    };
+                    sqlx::query(
+                        "INSERT INTO pengaturan (instansi_id, kunci, nilai, diubah_pada) \
+                         VALUES ($1, $2, $3, $4) ON CONFLICT (instansi_id, kunci) \
+                         DO UPDATE SET nilai = excluded.nilai, diubah_pada = excluded.diubah_pada",
+                    )
+                    .bind(i.0)
+                    .bind(kunci)
+                    .bind(nilai.to_string())
+                    .bind(now())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                    let detail = serde_json::json!({ "kunci": kunci, "sebelum": sebelum, "sesudah": nilai });
+                    let entry = Audit { action: "pengaturan.ubah", entity: "pengaturan", entity_id: None, detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
             }
         }
     };
@@ -3017,6 +3147,34 @@ mod tests {
             time::macros::datetime!(2025-01-01 09:00:00 UTC)
         );
         assert!(stamp(time::macros::datetime!(-0001-01-01 00:00 UTC)).is_err());
+    }
+
+    #[test]
+    fn logins_and_accounts_leave_the_data_revision_alone() {
+        for entity in ["akun", "sesi", "instansi"] {
+            assert!(!ubah_data_analitik(entity), "{entity}");
+        }
+        for entity in [
+            "unit_kerja",
+            "jabatan",
+            "kompetensi",
+            "pegawai",
+            "penilaian",
+            "pengaturan",
+        ] {
+            assert!(ubah_data_analitik(entity), "{entity}");
+        }
+    }
+
+    #[test]
+    fn settings_keys_are_checked_not_trimmed() {
+        assert_eq!(
+            kunci_pengaturan("analitik.ambang").expect("valid"),
+            "analitik.ambang"
+        );
+        for bad in ["", "   ", " a", "a ", "a\nb"] {
+            assert!(kunci_pengaturan(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

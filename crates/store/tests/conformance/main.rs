@@ -8,6 +8,7 @@ mod fixture;
 mod harness;
 mod org;
 mod pegawai;
+mod revisi;
 mod tenant;
 mod tulis;
 
@@ -56,6 +57,8 @@ conformance!(
     tulis::pegawai_update,
     tulis::account_activation,
     analitik::data_kesenjangan,
+    revisi::data_revision,
+    revisi::settings,
 );
 
 /// Opening PostgreSQL: each failure says why.
