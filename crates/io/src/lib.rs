@@ -3,7 +3,10 @@
 //! Writers take plain records and any `std::io::Write`; they never touch a
 //! database, so the CLI and the web layer share them.
 
+pub mod analitik;
+pub mod laporan;
 pub mod pegawai;
+pub mod tabel;
 
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -12,4 +15,14 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
     #[error("cannot write the file")]
     Io(#[from] std::io::Error),
+    #[error("cannot write the XLSX")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// `row` counts data rows from 1; the header is not counted.
+    #[error("row {row} of table \"{tabel}\" has {cells} cells but the table has {columns} columns")]
+    RaggedRow {
+        tabel: String,
+        row: usize,
+        cells: usize,
+        columns: usize,
+    },
 }
