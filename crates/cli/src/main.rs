@@ -34,6 +34,9 @@ enum Command {
     User(commands::user::Command),
     /// Copy a SQLite database to a new file while it is in use.
     Backup(commands::backup::Args),
+    /// Write analytics tables to CSV or XLSX files.
+    #[command(subcommand)]
+    Export(commands::export::Command),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
             Command::Instansi(cmd) => commands::instansi::run(cmd).await,
             Command::User(cmd) => commands::user::run(cmd).await,
             Command::Backup(args) => commands::backup::run(args).await,
+            Command::Export(cmd) => commands::export::run(cmd).await,
         }
     });
     match result {

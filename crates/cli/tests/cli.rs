@@ -87,6 +87,7 @@ fn every_command_has_help() {
         vec!["user", "password", "--help"],
         vec!["user", "list", "--help"],
         vec!["backup", "--help"],
+        vec!["export", "gaps", "--help"],
     ] {
         let out = kompeten(&args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
@@ -366,4 +367,67 @@ fn the_demo_is_created_once_and_reused() {
             stdout(&users)
         );
     }
+    // The per-employee gap table of the demo, as CSV and XLSX.
+    let csv_path = dir.path().join("gaps.csv");
+    let csv_arg = csv_path.display().to_string();
+    let args = [
+        "export",
+        "gaps",
+        "--database-url",
+        &url,
+        "--out",
+        &csv_arg,
+        "--date",
+        "2026-11-27",
+    ];
+    let out = kompeten(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&csv_path).expect("csv written");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        &header[..7],
+        [
+            "NIP",
+            "Nama",
+            "OPD",
+            "Unit kerja",
+            "Jabatan",
+            "JPM (%)",
+            "Kategori"
+        ]
+    );
+    assert!(header.iter().any(|h| h.ends_with(" wajib")), "{header:?}");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let reported: usize = stdout(&out)
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("count printed");
+    assert_eq!(rows.len(), reported);
+    assert!(rows.len() > 2000, "the demo has about 2,400 active ASN");
+    for r in &rows {
+        assert_eq!(r.len(), header.len());
+        assert_eq!(r[0].len(), 18, "NIP as 18 digits: {r:?}");
+    }
+    // Every category is one of the mapping scale's, or a reason for no JPM.
+    assert!(rows.iter().any(|r| &r[6] == "Optimal"));
+    assert!(rows.iter().any(|r| r[5].is_empty() && !r[6].is_empty()));
+
+    let again = kompeten(&args);
+    assert_one_line_error(&again, "already exists");
+    let xlsx = dir.path().join("gaps.xlsx");
+    let xlsx_arg = xlsx.display().to_string();
+    let out = kompeten(&["export", "gaps", "--database-url", &url, "--out", &xlsx_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&xlsx).expect("xlsx").starts_with(b"PK"));
+    let pdf = dir.path().join("gaps.pdf").display().to_string();
+    let out = kompeten(&["export", "gaps", "--database-url", &url, "--out", &pdf]);
+    assert_one_line_error(&out, ".csv or .xlsx");
 }

@@ -923,6 +923,9 @@ pub(crate) async fn openapi_json() -> Response {
         match ApiDoc::openapi()
             .merge_from(crate::api_tulis::ApiTulisDoc::openapi())
             .merge_from(crate::halaman::peta::ApiPetaDoc::openapi())
+            .merge_from(crate::halaman::kecocokan::ApiKecocokanDoc::openapi())
+            .merge_from(crate::halaman::sebaran::ApiSebaranDoc::openapi())
+            .merge_from(crate::halaman::kualitas::ApiKualitasDoc::openapi())
             .to_json()
         {
             Ok(json) => Some(json),

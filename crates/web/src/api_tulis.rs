@@ -293,7 +293,10 @@ pub(crate) async fn catat_penilaian(
         catatan_bukti: b.catatan_bukti.unwrap_or_default(),
     };
     let kamus = state.store().list_kompetensi(sesi.instansi_id()).await?;
-    let baru = periksa_penilaian(&isian, &pegawai, &kamus, &state).map_err(Tolak::Isian)?;
+    let masa = crate::analitik::pengaturan(&state, sesi.instansi_id())
+        .await?
+        .masa_berlaku;
+    let baru = periksa_penilaian(&isian, &pegawai, &kamus, &state, masa).map_err(Tolak::Isian)?;
     let ids = state
         .store()
         .record_penilaian(sesi.instansi_id(), &pelaku(&sesi), &[baru])

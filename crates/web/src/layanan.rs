@@ -8,9 +8,10 @@ use crate::error::AppError;
 use crate::sesi::Sesi;
 use kompeten_domain::{JenisJabatan, KelompokKompetensi, Level, Role};
 use kompeten_engine::kesenjangan::{
-    HasilPegawai, ItemStandar, Pembangun, PengaturanJpm, SkalaKategori, hitung_pegawai, nomor_hari,
+    HasilPegawai, ItemStandar, Pembangun, SkalaKategori, hitung_pegawai, nomor_hari,
 };
 use kompeten_engine::profil::{Hasil, LevelSaatIni, profil};
+use kompeten_io::analitik::PengaturanAnalitik;
 use kompeten_store::{
     Jabatan, JabatanId, JabatanQuery, JabatanRow, Lingkup, Pegawai, PegawaiId, PegawaiQuery,
     PegawaiRow, Penilaian, Skp, StandarEntry, Store, StoreResult, Unit, UnitId,
@@ -230,6 +231,7 @@ pub(crate) fn kesenjangan_pegawai(
     standar: &[StandarEntry],
     penilaian: &[Penilaian],
     hari_ini: Date,
+    atur: &PengaturanAnalitik,
 ) -> Result<KesenjanganPegawai, AppError> {
     let mut b = Pembangun::new();
     let mut kompetensi: Vec<(i64, String, String)> = Vec::new();
@@ -278,8 +280,8 @@ pub(crate) fn kesenjangan_pegawai(
     let data = b
         .selesai()
         .map_err(|e| AppError::Internal(format!("gap data: {e}")))?;
-    let skala = SkalaKategori::pemetaan();
-    let hasil = hitung_pegawai(&data, p, hari_ini, &PengaturanJpm::default(), &skala)
+    let skala = atur.skala_pemetaan.clone();
+    let hasil = hitung_pegawai(&data, p, hari_ini, &atur.jpm, &skala)
         .map_err(|e| AppError::Internal(format!("gap computation: {e}")))?;
     Ok(KesenjanganPegawai {
         hasil,
@@ -314,10 +316,17 @@ pub(crate) async fn profil_pegawai(
     };
     let penilaian = store.penilaian_pegawai(i, id).await?;
     let skp = store.skp_pegawai(i, id).await?;
+    let atur = crate::analitik::pengaturan(state, i).await?;
     let hari_ini = state.hari_ini();
     let level = baris_level(&standar, &penilaian, hari_ini);
-    let kesenjangan =
-        kesenjangan_pegawai(&pegawai, jabatan.as_ref(), &standar, &penilaian, hari_ini)?;
+    let kesenjangan = kesenjangan_pegawai(
+        &pegawai,
+        jabatan.as_ref(),
+        &standar,
+        &penilaian,
+        hari_ini,
+        &atur,
+    )?;
     Ok(ProfilPegawai {
         pegawai,
         units,

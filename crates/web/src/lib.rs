@@ -5,6 +5,7 @@
 //! The crate knows only the [`Store`] trait; the CLI picks the backend and
 //! calls [`router`] with an [`AppState`].
 
+mod analitik;
 mod api;
 mod api_tulis;
 mod aset;
@@ -16,6 +17,7 @@ mod layanan;
 mod params;
 mod sesi;
 mod tulis;
+mod unduh;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -35,6 +37,9 @@ pub struct WebConfig {
     pub masa_berlaku: MasaBerlaku,
     /// The offset in which "today" is judged (WIB, +07:00, by default).
     pub utc_offset: UtcOffset,
+    /// How many instansi keep their analytics data in memory (the most
+    /// recently used; a city's takes a few MB, a province's a few hundred).
+    pub cache_analitik_instansi: usize,
 }
 
 /// Western Indonesia Time, the zone of Sawahlunto.
@@ -47,6 +52,7 @@ impl Default for WebConfig {
             session_ttl: time::Duration::hours(8),
             masa_berlaku: MasaBerlaku::default(),
             utc_offset: WIB,
+            cache_analitik_instansi: 8,
         }
     }
 }
@@ -60,6 +66,7 @@ pub struct AppState {
     store: Arc<dyn Store>,
     config: WebConfig,
     clock: Clock,
+    cache_analitik: Arc<analitik::CacheAnalitik>,
 }
 
 impl AppState {
@@ -68,6 +75,7 @@ impl AppState {
             store,
             config,
             clock: Arc::new(OffsetDateTime::now_utc),
+            cache_analitik: Arc::new(analitik::CacheAnalitik::new(config.cache_analitik_instansi)),
         }
     }
 
@@ -82,6 +90,10 @@ impl AppState {
 
     pub fn store(&self) -> &dyn Store {
         self.store.as_ref()
+    }
+
+    pub(crate) fn cache_analitik(&self) -> &analitik::CacheAnalitik {
+        &self.cache_analitik
     }
 
     pub fn config(&self) -> &WebConfig {
@@ -153,7 +165,30 @@ pub fn router(state: AppState) -> Router {
         .route("/kamus/{id}", get(halaman::kamus::detail))
         .route("/peta", get(halaman::peta::halaman))
         .route("/peta/sel", get(halaman::peta::sel))
+        .route("/peta/unduh", get(halaman::peta::unduh))
+        .route("/kesenjangan/unduh", get(halaman::peta::unduh_kesenjangan))
         .route("/api/v1/peta", get(halaman::peta::api_peta))
+        .route("/jabatan/{id}/kecocokan", get(halaman::kecocokan::halaman))
+        .route(
+            "/jabatan/{id}/kecocokan/unduh",
+            get(halaman::kecocokan::unduh),
+        )
+        .route(
+            "/api/v1/jabatan/{id}/kecocokan",
+            get(halaman::kecocokan::api_kecocokan),
+        )
+        .route("/sebaran", get(halaman::sebaran::halaman))
+        .route("/sebaran/unduh", get(halaman::sebaran::unduh))
+        .route("/sebaran/{id}", get(halaman::sebaran::detail))
+        .route("/sebaran/{id}/unduh", get(halaman::sebaran::unduh_detail))
+        .route("/api/v1/sebaran", get(halaman::sebaran::api_sebaran))
+        .route(
+            "/pengaturan",
+            get(halaman::pengaturan::halaman).post(halaman::pengaturan::kirim),
+        )
+        .route("/kualitas-data", get(halaman::kualitas::halaman))
+        .route("/kualitas-data/unduh", get(halaman::kualitas::unduh))
+        .route("/api/v1/kualitas-data", get(halaman::kualitas::api))
         .route("/audit", get(halaman::audit))
         .route("/aset/{*path}", get(aset::sajikan))
         .route("/healthz", get(api::healthz));

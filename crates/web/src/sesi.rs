@@ -23,6 +23,7 @@ pub(crate) fn pesan_kilat(kode: &str) -> Option<&'static str> {
         "pegawai-baru" => Some("Pegawai baru tersimpan."),
         "pegawai-ubah" => Some("Perubahan data pegawai tersimpan."),
         "standar" => Some("Standar kompetensi jabatan tersimpan."),
+        "pengaturan" => Some("Pengaturan analitik tersimpan."),
         _ => None,
     }
 }

@@ -11,7 +11,7 @@ use crate::layanan::{PetaUnit, lingkup_mencakup, lingkup_mencakup_unit};
 use crate::sesi::Sesi;
 use kompeten_domain::nip::add_years;
 use kompeten_domain::{
-    Golongan, KelompokKompetensi, Level, MetodePenilaian, Nip, Pendidikan, StatusAsn,
+    Golongan, KelompokKompetensi, Level, MasaBerlaku, MetodePenilaian, Nip, Pendidikan, StatusAsn,
 };
 use kompeten_store::{
     Actor, Jabatan, JabatanId, JabatanQuery, Kompetensi, KompetensiId, NewPegawai, NewPenilaian,
@@ -252,6 +252,7 @@ pub(crate) fn periksa_penilaian(
     pegawai: &Pegawai,
     kamus: &[Kompetensi],
     state: &AppState,
+    masa: MasaBerlaku,
 ) -> Result<NewPenilaian, GalatIsian> {
     let mut galat = GalatIsian::new();
     let kompetensi = urai_kompetensi(&isian.kompetensi, kamus, &mut galat);
@@ -277,7 +278,7 @@ pub(crate) fn periksa_penilaian(
             kompetensi,
             level,
             metode: p.metode,
-            berlaku_sampai: state.config().masa_berlaku.berlaku_sampai(p.tanggal),
+            berlaku_sampai: masa.berlaku_sampai(p.tanggal),
             tanggal: p.tanggal,
             asesor: p.asesor,
             catatan_bukti: p.catatan_bukti,

@@ -1,5 +1,6 @@
 pub mod backup;
 pub mod demo;
+pub mod export;
 pub mod instansi;
 pub mod migrate;
 pub mod serve;

@@ -2,9 +2,13 @@
 
 pub(crate) mod jabatan;
 pub(crate) mod kamus;
+pub(crate) mod kecocokan;
+pub(crate) mod kualitas;
 pub(crate) mod masuk;
 pub(crate) mod pegawai;
+pub(crate) mod pengaturan;
 pub(crate) mod peta;
+pub(crate) mod sebaran;
 pub(crate) mod tulis;
 pub(crate) mod unit;
 
@@ -18,6 +22,8 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use kompeten_domain::Role;
 use kompeten_domain::format::{ribuan, tanggal};
+use kompeten_engine::kesenjangan::{AlasanTanpaJpm, Pilihan, ringkasan_kota};
+use kompeten_store::Lingkup;
 
 /// The signed-in reader as the header and menu show them.
 pub(crate) struct Pengguna {
@@ -27,6 +33,7 @@ pub(crate) struct Pengguna {
     pub csrf: String,
     pub lihat_pegawai: bool,
     pub lihat_audit: bool,
+    pub lihat_pengaturan: bool,
     /// May use the data-entry forms (admin, pimpinan within their scope).
     pub tulis: bool,
     /// A one-time confirmation of the previous write.
@@ -67,6 +74,7 @@ impl Layout {
                 csrf: sesi.csrf.clone(),
                 lihat_pegawai: role.sees_personal_data(),
                 lihat_audit: boleh_audit(role),
+                lihat_pengaturan: pengaturan::boleh_baca(role),
                 tulis: role.may_write(),
                 pesan: sesi.pesan,
             }),
@@ -121,6 +129,34 @@ pub(crate) struct Keadaan {
     pub rincian: String,
 }
 
+/// One band of the category scale on Beranda.
+pub(crate) struct BarisKategori {
+    pub label: String,
+    pub nilai: String,
+    pub meter: Option<String>,
+    pub jumlah: String,
+}
+
+/// One of the largest gaps on Beranda.
+pub(crate) struct BarisGap {
+    pub tautan: String,
+    pub kode: String,
+    pub nama: String,
+    pub kurang: String,
+    pub jumlah_gap: String,
+}
+
+/// The scope's standing against the standards (absent for mitra).
+pub(crate) struct Kesesuaian {
+    pub cakupan: &'static str,
+    pub skala: String,
+    pub pegawai: String,
+    pub kategori: Vec<BarisKategori>,
+    pub tanpa_jpm: Vec<Keadaan>,
+    pub keadaan: Vec<Keadaan>,
+    pub gap: Vec<BarisGap>,
+}
+
 #[derive(Template)]
 #[template(path = "beranda.html")]
 struct BerandaTpl {
@@ -129,6 +165,139 @@ struct BerandaTpl {
     pribadi: bool,
     kartu: Vec<Kartu>,
     keadaan: Vec<Keadaan>,
+    kesesuaian: Option<Kesesuaian>,
+}
+
+/// How many of the largest gaps Beranda lists.
+const GAP_BERANDA: usize = 5;
+
+async fn kesesuaian(state: &AppState, sesi: &Sesi) -> Result<Kesesuaian, AppError> {
+    let (d, atur) = crate::analitik::untuk(state, sesi).await?;
+    let units = crate::layanan::PetaUnit::muat(state.store(), sesi).await?;
+    let lingkup = sesi.lingkup();
+    let pilihan = crate::analitik::pilih_pegawai(&d, &units, lingkup, None, None, None);
+    let r = ringkasan_kota(
+        &d.data,
+        Pilihan::Daftar(&pilihan),
+        state.hari_ini(),
+        &atur.jpm,
+        &atur.skala_pemetaan,
+        GAP_BERANDA,
+    )
+    .map_err(|e| AppError::Internal(format!("city summary: {e}")))?;
+    let pegawai = u64::from(r.pegawai);
+    let dengan_jpm = u64::from(r.dengan_jpm);
+    let mut kategori: Vec<BarisKategori> = atur
+        .skala_pemetaan
+        .pita()
+        .iter()
+        .zip(&r.per_kategori)
+        .map(|(p, n)| BarisKategori {
+            label: p.label.clone(),
+            nilai: persen(u64::from(*n), dengan_jpm),
+            meter: meter(u64::from(*n), dengan_jpm),
+            jumlah: format!(
+                "{} dari {} pegawai dengan JPM",
+                ribuan(u64::from(*n)),
+                ribuan(dengan_jpm)
+            ),
+        })
+        .collect();
+    kategori.push(BarisKategori {
+        label: "Memenuhi seluruh standar".to_owned(),
+        nilai: persen(u64::from(r.memenuhi_semua), pegawai),
+        meter: meter(u64::from(r.memenuhi_semua), pegawai),
+        jumlah: format!(
+            "{} dari {} pegawai: setiap kompetensi jabatannya dinilai, berlaku, dan mencapai level standar",
+            ribuan(u64::from(r.memenuhi_semua)),
+            ribuan(pegawai)
+        ),
+    });
+    let t = r.tanpa_jpm;
+    let tanpa_jpm = [
+        (AlasanTanpaJpm::TanpaJabatan, t.tanpa_jabatan),
+        (AlasanTanpaJpm::JabatanTanpaStandar, t.jabatan_tanpa_standar),
+        (AlasanTanpaJpm::StandarTidakValid, t.standar_tidak_valid),
+        (
+            AlasanTanpaJpm::BelumAdaYangDinilai,
+            t.belum_ada_yang_dinilai,
+        ),
+        (
+            AlasanTanpaJpm::KelompokBerbobotBelumDinilai,
+            t.kelompok_berbobot_belum_dinilai,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(a, n)| Keadaan {
+        label: a.label(),
+        nilai: ribuan(u64::from(n)),
+        meter: None,
+        rincian: "pegawai tanpa JPM".to_owned(),
+    })
+    .collect();
+    let keadaan = vec![
+        Keadaan {
+            label: "Kompetensi wajib dengan penilaian berlaku",
+            nilai: persen(r.kompetensi_dinilai, r.kompetensi_wajib),
+            meter: meter(r.kompetensi_dinilai, r.kompetensi_wajib),
+            rincian: format!(
+                "{} dari {} pasangan pegawai × kompetensi",
+                ribuan(r.kompetensi_dinilai),
+                ribuan(r.kompetensi_wajib)
+            ),
+        },
+        Keadaan {
+            label: "Penilaian kedaluwarsa",
+            nilai: ribuan(r.kompetensi_kedaluwarsa),
+            meter: None,
+            rincian: format!(
+                "pada {} pegawai; tidak dihitung sampai dinilai ulang",
+                ribuan(u64::from(r.pegawai_dengan_kedaluwarsa))
+            ),
+        },
+        Keadaan {
+            label: "Kompetensi wajib belum pernah dinilai",
+            nilai: ribuan(r.kompetensi_belum_dinilai),
+            meter: None,
+            rincian: format!(
+                "pada {} pegawai",
+                ribuan(u64::from(r.pegawai_dengan_belum_dinilai))
+            ),
+        },
+    ];
+    let gap = r
+        .kesenjangan_terbesar
+        .iter()
+        .filter_map(|g| {
+            let k = d.kolom(g.kompetensi)?;
+            Some(BarisGap {
+                tautan: format!("/sebaran/{}", k.id),
+                kode: k.kode.clone(),
+                nama: k.nama.clone(),
+                kurang: format!(
+                    "{} dari {} pegawai",
+                    ribuan(u64::from(g.pegawai_kurang)),
+                    ribuan(u64::from(g.wajib))
+                ),
+                jumlah_gap: ribuan(g.jumlah_gap),
+            })
+        })
+        .collect();
+    Ok(Kesesuaian {
+        cakupan: match lingkup {
+            Lingkup::Instansi => "seluruh instansi",
+            Lingkup::Unit(_) => "unit yang Anda pimpin",
+            Lingkup::Pegawai(_) => "data Anda sendiri",
+            Lingkup::Kosong => "",
+        },
+        skala: atur.skala_pemetaan.nama().to_owned(),
+        pegawai: ribuan(pegawai),
+        kategori,
+        tanpa_jpm,
+        keadaan,
+        gap,
+    })
 }
 
 fn meter(bagian: u64, total: u64) -> Option<String> {
@@ -243,12 +412,18 @@ pub(crate) async fn beranda(
             },
         });
     }
+    let kesesuaian = if pribadi {
+        Some(kesesuaian(&state, &sesi).await?)
+    } else {
+        None
+    };
     render(&BerandaTpl {
         layout: Layout::untuk(&sesi, "Beranda", "beranda"),
         hari_ini: tanggal(hari_ini),
         pribadi,
         kartu,
         keadaan,
+        kesesuaian,
     })
 }
 

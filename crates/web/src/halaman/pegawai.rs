@@ -599,7 +599,10 @@ pub(crate) async fn detail(
             .map(|s| (s.tahun, s.predikat.label()))
             .collect(),
         hari_ini: tanggal(p.hari_ini),
-        masa_berlaku: state.config().masa_berlaku.tahun(),
+        masa_berlaku: crate::analitik::pengaturan(&state, sesi.instansi_id())
+            .await?
+            .masa_berlaku
+            .tahun(),
     };
     render(&tpl)
 }

@@ -2,30 +2,36 @@
 //! the share meeting the standard per cell), its drill-down `/peta/sel` to
 //! the people behind a cell, and the same cells as `GET /api/v1/peta`.
 //!
-//! The engine's columnar data is built per request from one store read
-//! (`data_kesenjangan`); the reader's scope and the filters pick the
-//! employees, and the rows group units as the reader may see them.
+//! The engine's data comes from the per-instansi cache ([`crate::analitik`]);
+//! the reader's scope and the filters pick the employees, and the rows group
+//! units as the reader may see them.
 
 use super::pegawai::Pilihan as Opsi;
 use super::{Layout, render};
 use crate::AppState;
+use crate::analitik::{self, pilih_pegawai};
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::format::{persen, query_string};
-use crate::layanan::{PetaUnit, lingkup_mencakup_unit, pegawai_dalam_lingkup, wajib_data_pribadi};
+use crate::layanan::{PetaUnit, lingkup_mencakup_unit, pegawai_dalam_lingkup};
 use crate::params::{Params, filter_pegawai};
 use crate::sesi::Sesi;
+use crate::unduh::{self, Format};
 use askama::Template;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
+use kompeten_domain::format::tanggal;
 use kompeten_domain::{JenisJabatan, KelompokKompetensi, Role, StatusAsn};
 use kompeten_engine::kesenjangan::{
-    Data, ItemStandar, Pembangun, PengaturanJpm, Pilihan, SelPeta, StatusKompetensi, nomor_hari,
-    pegawai_di_sel, peta_panas,
+    Pilihan, SelPeta, StatusKompetensi, pegawai_di_sel, peta_panas,
 };
+use kompeten_io::analitik::{DataAnalitik, KompetensiKolom};
+use kompeten_io::laporan::kesenjangan_pegawai;
+use kompeten_io::tabel::{Kolom, Sel, Tabel};
 use kompeten_store::{KompetensiId, Lingkup, PegawaiId, UnitId};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 use utoipa::{OpenApi, ToSchema};
 
 /// Index meaning "none" / "left out" in the engine's index columns.
@@ -33,15 +39,15 @@ const TANPA: u32 = u32::MAX;
 
 /// The filters of the map, kept in the query string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct FilterPeta {
+pub(crate) struct FilterPeta {
     /// A unit (normally an OPD): its rows become its own staff and its sub-units.
-    opd: Option<UnitId>,
-    jenis: Option<JenisJabatan>,
-    status: Option<StatusAsn>,
+    pub(crate) opd: Option<UnitId>,
+    pub(crate) jenis: Option<JenisJabatan>,
+    pub(crate) status: Option<StatusAsn>,
 }
 
 impl FilterPeta {
-    fn pasangan(&self) -> Vec<(&'static str, String)> {
+    pub(crate) fn pasangan(&self) -> Vec<(&'static str, String)> {
         vec![
             ("opd", self.opd.map(|u| u.to_string()).unwrap_or_default()),
             (
@@ -56,7 +62,7 @@ impl FilterPeta {
     }
 }
 
-fn filter_peta(p: &Params) -> (FilterPeta, Vec<String>) {
+pub(crate) fn filter_peta(p: &Params) -> (FilterPeta, Vec<String>) {
     let (f, masalah) = filter_pegawai(p);
     (
         FilterPeta {
@@ -70,39 +76,22 @@ fn filter_peta(p: &Params) -> (FilterPeta, Vec<String>) {
 
 /// One row of the map: a unit with everything below it, or only the unit's
 /// own staff (the chosen unit itself, when its sub-units are rows too).
-struct Baris {
-    unit: UnitId,
-    nama: String,
-    hanya_sendiri: bool,
-}
-
-struct Kolom {
-    indeks: u32,
-    id: KompetensiId,
-    kode: String,
-    nama: String,
-    kelompok: KelompokKompetensi,
+pub(crate) struct Baris {
+    pub(crate) unit: UnitId,
+    pub(crate) nama: String,
+    pub(crate) hanya_sendiri: bool,
 }
 
 /// Everything computed for one request.
-struct Peta {
-    data: Data,
-    pilihan: Vec<u32>,
-    kelompok_unit: Vec<u32>,
-    baris: Vec<Baris>,
-    kolom: Vec<Kolom>,
-    sel: HashMap<(u32, u32), SelPeta>,
-    pegawai_dihitung: u32,
-    pegawai_tanpa_standar: u32,
-    kompetensi_indeks: HashMap<KompetensiId, u32>,
-}
-
-fn urutan_kelompok(k: KelompokKompetensi) -> u8 {
-    match k {
-        KelompokKompetensi::Manajerial => 0,
-        KelompokKompetensi::SosialKultural => 1,
-        KelompokKompetensi::Teknis => 2,
-    }
+pub(crate) struct Peta {
+    pub(crate) analitik: Arc<DataAnalitik>,
+    pub(crate) pilihan: Vec<u32>,
+    pub(crate) kelompok_unit: Vec<u32>,
+    pub(crate) baris: Vec<Baris>,
+    kolom: Vec<KompetensiKolom>,
+    pub(crate) sel: HashMap<(u32, u32), SelPeta>,
+    pub(crate) pegawai_dihitung: u32,
+    pub(crate) pegawai_tanpa_standar: u32,
 }
 
 /// The rows for the reader and the filters, or why the filter cannot be used.
@@ -165,111 +154,31 @@ fn susun_baris(
     })
 }
 
-async fn hitung_peta(state: &AppState, sesi: &Sesi, f: &FilterPeta) -> Result<Peta, AppError> {
-    wajib_data_pribadi(sesi)?;
-    let store = state.store();
+pub(crate) async fn hitung_peta(
+    state: &AppState,
+    sesi: &Sesi,
+    f: &FilterPeta,
+) -> Result<Peta, AppError> {
+    let (analitik, atur) = analitik::untuk(state, sesi).await?;
     let lingkup = sesi.lingkup();
-    let mulai = std::time::Instant::now();
-    let units = PetaUnit::muat(store, sesi).await?;
-    let unit_dibaca = mulai.elapsed();
-    let rows = store.data_kesenjangan(sesi.instansi_id()).await?;
-    let dibaca = mulai.elapsed();
-
+    let units = PetaUnit::muat(state.store(), sesi).await?;
     let unit_sendiri = match lingkup {
-        Lingkup::Pegawai(p) => rows.pegawai.iter().find(|r| r.id == p).map(|r| r.unit),
+        Lingkup::Pegawai(p) => analitik
+            .pegawai_indeks(p)
+            .and_then(|i| analitik.pegawai.get(i as usize))
+            .map(|r| r.unit),
         _ => None,
     };
     let baris = susun_baris(&units, lingkup, f.opd, unit_sendiri)?;
+    let pilihan = pilih_pegawai(&analitik, &units, lingkup, f.jenis, f.status, None);
 
-    let mut b = Pembangun::dengan_kapasitas(rows.pegawai.len(), rows.penilaian.len());
-    // Dictionary order (group, then code): the engine lists cells by index.
-    let mut kamus: Vec<_> = rows.kompetensi.iter().collect();
-    kamus.sort_by(|x, y| {
-        (urutan_kelompok(x.kelompok), &x.kode).cmp(&(urutan_kelompok(y.kelompok), &y.kode))
-    });
-    let mut kompetensi_indeks = HashMap::with_capacity(kamus.len());
-    let mut kolom_semua = Vec::with_capacity(kamus.len());
-    for k in kamus {
-        let indeks = b.tambah_kompetensi(k.id.0, k.kelompok);
-        kompetensi_indeks.insert(k.id, indeks);
-        kolom_semua.push(Kolom {
-            indeks,
-            id: k.id,
-            kode: k.kode.clone(),
-            nama: k.nama.clone(),
-            kelompok: k.kelompok,
-        });
-    }
-    // An id the dictionary lacks gets an index the engine reports as unknown.
-    let k_idx = |id: KompetensiId| kompetensi_indeks.get(&id).copied().unwrap_or(TANPA);
-    let mut jabatan_indeks = HashMap::with_capacity(rows.jabatan.len());
-    let mut jenis_jabatan = Vec::with_capacity(rows.jabatan.len());
-    for j in &rows.jabatan {
-        let standar: Vec<ItemStandar> = j
-            .standar
-            .iter()
-            .map(|s| ItemStandar {
-                kompetensi: k_idx(s.kompetensi),
-                level: s.level.get(),
-                bobot: s.bobot,
-            })
-            .collect();
-        jabatan_indeks.insert(j.id, b.tambah_jabatan(j.id.0, Some(j.tingkat), &standar));
-        jenis_jabatan.push(j.tingkat.jenis());
-    }
-    let mut unit_indeks = HashMap::with_capacity(rows.unit.len());
-    for u in &rows.unit {
-        unit_indeks.insert(*u, b.tambah_unit(u.0));
-    }
-    let mut pegawai_indeks = HashMap::with_capacity(rows.pegawai.len());
-    let mut pilihan = Vec::new();
-    for p in &rows.pegawai {
-        // A unit read after the employees always exists; skip rather than guess.
-        let Some(&u) = unit_indeks.get(&p.unit) else {
-            continue;
-        };
-        let j = p.jabatan.and_then(|j| jabatan_indeks.get(&j).copied());
-        let idx = b.tambah_pegawai(p.id.0, u, j, p.status, p.aktif);
-        pegawai_indeks.insert(p.id, idx);
-        let dalam_lingkup = match lingkup {
-            Lingkup::Instansi => true,
-            Lingkup::Unit(akar) => units.get(p.unit).is_some_and(|x| x.di_bawah(akar)),
-            Lingkup::Pegawai(id) => id == p.id,
-            Lingkup::Kosong => false,
-        };
-        let cocok_jenis = f
-            .jenis
-            .is_none_or(|want| j.is_some_and(|j| jenis_jabatan[j as usize] == want));
-        let cocok_status = f.status.is_none_or(|s| s == p.status);
-        if p.aktif && dalam_lingkup && cocok_jenis && cocok_status {
-            pilihan.push(idx);
-        }
-    }
-    for n in &rows.penilaian {
-        let Some(&p) = pegawai_indeks.get(&n.pegawai) else {
-            continue;
-        };
-        b.tambah_penilaian(
-            p,
-            k_idx(n.kompetensi),
-            n.level.get(),
-            nomor_hari(n.tanggal),
-            nomor_hari(n.berlaku_sampai),
-            n.id.0,
-        );
-    }
-    let data = b
-        .selesai()
-        .map_err(|e| AppError::Internal(format!("building the gap data: {e}")))?;
-    let dibangun = mulai.elapsed();
-
-    // Unit index → row index, by each unit's path.
+    // Engine unit index → row index, by each unit's path.
     let baris_indeks: HashMap<UnitId, (u32, bool)> = baris
         .iter()
         .enumerate()
         .map(|(i, r)| (r.unit, (i as u32, r.hanya_sendiri)))
         .collect();
-    let kelompok_unit: Vec<u32> = rows
+    let kelompok_unit: Vec<u32> = analitik
         .unit
         .iter()
         .map(|u| {
@@ -292,22 +201,13 @@ async fn hitung_peta(state: &AppState, sesi: &Sesi, f: &FilterPeta) -> Result<Pe
         .collect();
 
     let hasil = peta_panas(
-        &data,
+        &analitik.data,
         Pilihan::Daftar(&pilihan),
         &kelompok_unit,
         state.hari_ini(),
-        &PengaturanJpm::default(),
+        &atur.jpm,
     )
     .map_err(|e| AppError::Internal(format!("heatmap: {e}")))?;
-    tracing::debug!(
-        units_ms = unit_dibaca.as_secs_f64() * 1000.0,
-        read_ms = dibaca.as_secs_f64() * 1000.0,
-        built_ms = dibangun.as_secs_f64() * 1000.0,
-        total_ms = mulai.elapsed().as_secs_f64() * 1000.0,
-        pegawai = rows.pegawai.len(),
-        penilaian = rows.penilaian.len(),
-        "heatmap computed"
-    );
     let sel: HashMap<(u32, u32), SelPeta> = hasil
         .sel
         .iter()
@@ -315,12 +215,15 @@ async fn hitung_peta(state: &AppState, sesi: &Sesi, f: &FilterPeta) -> Result<Pe
         .collect();
     let dibutuhkan: std::collections::HashSet<u32> =
         hasil.sel.iter().map(|s| s.kompetensi).collect();
-    let kolom = kolom_semua
-        .into_iter()
+    // Managerial and socio-cultural columns always; technical ones someone needs.
+    let kolom = analitik
+        .kompetensi
+        .iter()
         .filter(|k| k.kelompok != KelompokKompetensi::Teknis || dibutuhkan.contains(&k.indeks))
+        .cloned()
         .collect();
     Ok(Peta {
-        data,
+        analitik,
         pilihan,
         kelompok_unit,
         baris,
@@ -328,7 +231,6 @@ async fn hitung_peta(state: &AppState, sesi: &Sesi, f: &FilterPeta) -> Result<Pe
         sel,
         pegawai_dihitung: hasil.pegawai_dihitung,
         pegawai_tanpa_standar: hasil.pegawai_tanpa_standar,
-        kompetensi_indeks,
     })
 }
 
@@ -391,6 +293,8 @@ struct PetaTpl {
     pegawai_tanpa_standar: u32,
     masalah: Vec<String>,
     catatan: Option<&'static str>,
+    /// The filters as `&k=v` pairs for the download links.
+    ekor: String,
 }
 
 fn teks_sel(s: &SelPeta, nama_k: &str, nama_b: &str) -> String {
@@ -503,8 +407,131 @@ pub(crate) async fn halaman(
         pegawai_tanpa_standar: peta.pegawai_tanpa_standar,
         masalah,
         catatan,
+        ekor: if ekor.is_empty() {
+            String::new()
+        } else {
+            format!("&{ekor}")
+        },
     };
     render(&tpl)
+}
+
+// ---------------------------------------------------------------- downloads
+
+/// `/peta/unduh`: every cell of the map as one row (unit, competency and the
+/// counts), the shape a spreadsheet pivots back into the matrix.
+pub(crate) async fn unduh(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    let format = Format::dari(&params)?;
+    let (f, masalah) = filter_peta(&params);
+    if !masalah.is_empty() {
+        return Err(AppError::BadRequest(masalah.join(" ")).into());
+    }
+    let peta = hitung_peta(&state, &sesi, &f).await?;
+    let mut tabel = Tabel::new(
+        "Peta Kompetensi",
+        vec![
+            Kolom::dengan_lebar("Unit", 40.0),
+            Kolom::new("Hanya unit sendiri"),
+            Kolom::new("Kode"),
+            Kolom::dengan_lebar("Kompetensi", 36.0),
+            Kolom::new("Kelompok"),
+            Kolom::new("Wajib"),
+            Kolom::new("Dinilai (berlaku)"),
+            Kolom::new("Memenuhi"),
+            Kolom::new("Memenuhi (%)"),
+            Kolom::new("Rerata gap"),
+            Kolom::new("Kedaluwarsa"),
+            Kolom::new("Belum dinilai"),
+        ],
+    );
+    tabel.catatan = vec![
+        format!("Instansi: {}", sesi.instansi.nama),
+        format!("Tanggal: {}", tanggal(state.hari_ini())),
+        format!(
+            "Pegawai dihitung: {}; tidak dihitung karena tanpa standar: {}",
+            peta.pegawai_dihitung, peta.pegawai_tanpa_standar
+        ),
+    ];
+    for (i, r) in peta.baris.iter().enumerate() {
+        for k in &peta.kolom {
+            let Some(s) = peta.sel.get(&(i as u32, k.indeks)) else {
+                continue;
+            };
+            tabel.baris.push(vec![
+                Sel::teks(r.nama.as_str()),
+                Sel::teks(if r.hanya_sendiri { "ya" } else { "tidak" }),
+                Sel::teks(k.kode.as_str()),
+                Sel::teks(k.nama.as_str()),
+                Sel::teks(k.kelompok.label()),
+                Sel::Bulat(i64::from(s.wajib)),
+                Sel::Bulat(i64::from(s.dinilai)),
+                Sel::Bulat(i64::from(s.memenuhi)),
+                s.persen_memenuhi()
+                    .map_or(Sel::Kosong, |p| Sel::persen(p, 1)),
+                s.rerata_gap().map_or(Sel::Kosong, |g| Sel::desimal(g, 2)),
+                Sel::Bulat(i64::from(s.kedaluwarsa)),
+                Sel::Bulat(i64::from(s.belum_dinilai)),
+            ]);
+        }
+    }
+    Ok(unduh::respons(
+        &tabel,
+        format,
+        "peta-kompetensi",
+        state.hari_ini(),
+    )?)
+}
+
+/// `/kesenjangan/unduh`: one row per employee in the reader's scope under the
+/// map's filters, with JPM, category and each competency's required and
+/// current level (the same table as `kompeten export gaps`).
+pub(crate) async fn unduh_kesenjangan(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    let format = Format::dari(&params)?;
+    let (f, masalah) = filter_peta(&params);
+    if !masalah.is_empty() {
+        return Err(AppError::BadRequest(masalah.join(" ")).into());
+    }
+    let (d, atur) = analitik::untuk(&state, &sesi).await?;
+    let units = PetaUnit::muat(state.store(), &sesi).await?;
+    if let Some(o) = f.opd {
+        let unit = units.get(o).ok_or_else(|| {
+            AppError::BadRequest(format!("Unit {o} tidak dikenal di instansi ini."))
+        })?;
+        if !lingkup_mencakup_unit(sesi.lingkup(), unit) && sesi.role() != Role::Pegawai {
+            return Err(AppError::Forbidden.into());
+        }
+    }
+    // Names and NIPs only of the people the reader may see, in list order.
+    let rows = pegawai_dalam_lingkup(state.store(), &sesi, f.opd, f.jenis).await?;
+    let pilihan: Vec<u32> = rows
+        .iter()
+        .filter(|r| f.status.is_none_or(|s| s == r.status))
+        .filter_map(|r| d.pegawai_indeks(r.id))
+        .collect();
+    let identitas: HashMap<PegawaiId, &kompeten_store::PegawaiRow> =
+        rows.iter().map(|r| (r.id, r)).collect();
+    let mut tabel = kesenjangan_pegawai(&d, &pilihan, &identitas, state.hari_ini(), &atur)
+        .map_err(|e| AppError::Internal(format!("gap table: {e}")))?;
+    tabel
+        .catatan
+        .insert(0, format!("Instansi: {}", sesi.instansi.nama));
+    tabel
+        .catatan
+        .insert(1, format!("Tanggal: {}", tanggal(state.hari_ini())));
+    Ok(unduh::respons(
+        &tabel,
+        format,
+        "kesenjangan-pegawai",
+        state.hari_ini(),
+    )?)
 }
 
 // ---------------------------------------------------------------- drill-down
@@ -557,11 +584,11 @@ pub(crate) async fn sel(
             _ => AppError::NotFound.into(),
         });
     };
-    let Some(&k) = peta.kompetensi_indeks.get(&kompetensi) else {
+    let Some(k) = peta.analitik.kompetensi_indeks(kompetensi) else {
         return Err(AppError::NotFound.into());
     };
     let orang = pegawai_di_sel(
-        &peta.data,
+        &peta.analitik.data,
         Pilihan::Daftar(&peta.pilihan),
         &peta.kelompok_unit,
         b as u32,
@@ -574,7 +601,7 @@ pub(crate) async fn sel(
     let orang = orang
         .iter()
         .filter_map(|o| {
-            let id = PegawaiId(peta.data.pegawai_id(o.pegawai)?);
+            let id = PegawaiId(peta.analitik.data.pegawai_id(o.pegawai)?);
             // Only people the reader may see by name.
             let r = per_id.get(&id)?;
             let (kini, status, kelas) = match o.status {

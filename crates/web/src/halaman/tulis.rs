@@ -28,10 +28,10 @@ use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::{GolonganPns, GolonganPppk, Level, MetodePenilaian, Pendidikan, StatusAsn};
 use kompeten_store::{JabatanId, KompetensiId, NewPenilaian, PegawaiId, StoreError, UnitId};
 
-type Isian = Vec<(String, String)>;
+pub(crate) type Isian = Vec<(String, String)>;
 
 /// 303 to `url` with a one-time confirmation for the page there.
-fn alihkan(state: &AppState, url: &str, kode: &str) -> Response {
+pub(crate) fn alihkan(state: &AppState, url: &str, kode: &str) -> Response {
     let mut res = Redirect::to(url).into_response();
     let secure = state.config().cookie_secure;
     if let Some(v) = set_cookie(COOKIE_PESAN, kode, "Lax", secure, Some(60)) {
@@ -41,7 +41,10 @@ fn alihkan(state: &AppState, url: &str, kode: &str) -> Response {
 }
 
 /// The submitted pairs, after the CSRF check.
-fn isian_sah(sesi: &Sesi, form: Result<Form<Isian>, FormRejection>) -> Result<Isian, AppError> {
+pub(crate) fn isian_sah(
+    sesi: &Sesi,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<Isian, AppError> {
     let pairs = form.map(|f| f.0).unwrap_or_default();
     let token = pairs
         .iter()
@@ -54,14 +57,14 @@ fn isian_sah(sesi: &Sesi, form: Result<Form<Isian>, FormRejection>) -> Result<Is
     }
 }
 
-fn ambil<'a>(pairs: &'a Isian, key: &str) -> &'a str {
+pub(crate) fn ambil<'a>(pairs: &'a Isian, key: &str) -> &'a str {
     pairs
         .iter()
         .find(|(k, _)| k == key)
         .map_or("", |(_, v)| v.as_str())
 }
 
-fn ada(pairs: &Isian, key: &str) -> bool {
+pub(crate) fn ada(pairs: &Isian, key: &str) -> bool {
     pairs.iter().any(|(k, _)| k == key)
 }
 
@@ -175,7 +178,9 @@ async fn halaman_penilaian(
             .collect(),
         None => Vec::new(),
     };
-    let masa = state.config().masa_berlaku;
+    let masa = crate::analitik::pengaturan(state, sesi.instansi_id())
+        .await?
+        .masa_berlaku;
     let status = if galat.is_empty() {
         axum::http::StatusCode::OK
     } else {
@@ -239,7 +244,10 @@ pub(crate) async fn penilaian_kirim(
         catatan_bukti: ambil(&pairs, "catatan_bukti").to_owned(),
     };
     let kamus = state.store().list_kompetensi(sesi.instansi_id()).await?;
-    match periksa_penilaian(&isian, &pegawai, &kamus, &state) {
+    let masa = crate::analitik::pengaturan(&state, sesi.instansi_id())
+        .await?
+        .masa_berlaku;
+    match periksa_penilaian(&isian, &pegawai, &kamus, &state, masa) {
         Ok(baru) => {
             state
                 .store()
@@ -298,6 +306,7 @@ async fn halaman_batch(
     wajib_penulis(sesi)?;
     let store = state.store();
     let i = sesi.instansi_id();
+    let masa = crate::analitik::pengaturan(state, i).await?.masa_berlaku;
     let units = PetaUnit::muat(store, sesi).await?;
     if let Some(u) = pilih.unit {
         if units.get(u).is_none() {
@@ -359,7 +368,7 @@ async fn halaman_batch(
         tanggal: tanggal_isian,
         asesor: ambil(pairs, "asesor").to_owned(),
         catatan_bukti: ambil(pairs, "catatan_bukti").to_owned(),
-        masa_berlaku: state.config().masa_berlaku.tahun(),
+        masa_berlaku: masa.tahun(),
         hari_ini: crate::tulis::iso(state.hari_ini()),
         baris,
         galat,
@@ -411,6 +420,9 @@ pub(crate) async fn periksa_batch(
 ) -> Result<Result<(Vec<NewPenilaian>, String), GalatIsian>, AppError> {
     wajib_penulis(sesi)?;
     let store = state.store();
+    let masa = crate::analitik::pengaturan(state, sesi.instansi_id())
+        .await?
+        .masa_berlaku;
     let units = PetaUnit::muat(store, sesi).await?;
     if units.get(unit).is_none() {
         return Err(AppError::NotFound);
@@ -465,7 +477,7 @@ pub(crate) async fn periksa_batch(
                     level: lv,
                     metode: p.metode,
                     tanggal: p.tanggal,
-                    berlaku_sampai: state.config().masa_berlaku.berlaku_sampai(p.tanggal),
+                    berlaku_sampai: masa.berlaku_sampai(p.tanggal),
                     asesor: p.asesor.clone(),
                     catatan_bukti: p.catatan_bukti.clone(),
                 });

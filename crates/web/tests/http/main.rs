@@ -1,13 +1,16 @@
 //! In-process HTTP tests of the web crate: `router(state)` driven with
 //! `tower::ServiceExt::oneshot` over a SQLite fixture and a fixed clock.
 
+mod analitik;
 mod api;
 mod auth;
 mod fixture;
 mod jpm;
+mod kecocokan;
 mod pages;
 mod peta;
 mod scope;
+mod sebaran;
 mod tulis;
 
 use axum::Router;
