@@ -80,6 +80,67 @@ for (const role of Object.keys(accounts)) {
   const auditStatus = await visit(page, role, '/audit', 'audit');
   const mayAudit = role === 'admin' || role === 'auditor';
   if ((auditStatus === 200) !== mayAudit) fail(`${role} /audit answered ${auditStatus}`);
+
+  // Gap analytics: everyone but a partner reads them, within their scope.
+  const personal = role !== 'mitra';
+  for (const [path, name] of [['/peta', 'peta'], ['/sebaran', 'sebaran']]) {
+    const status = await visit(page, role, path, name);
+    if ((status === 200) !== personal) fail(`${role} ${path} answered ${status}`);
+  }
+  if (personal) {
+    await page.goto(`${base}/`);
+    if (!(await page.$('text=Kesesuaian dengan standar kompetensi'))) fail(`${role} Beranda has no summary`);
+    // From the map to the people behind a cell.
+    await page.goto(`${base}/peta`);
+    const cell = await page.$('table.peta td a');
+    if (!cell) fail(`${role} map has no cell`);
+    else {
+      await Promise.all([page.waitForURL(/\/peta\/sel/), cell.click()]);
+      await page.screenshot({ path: `${out}/${role}-peta-sel.png` });
+      if (!(await page.$('a[href^="/pegawai/"]'))) fail(`${role} drill-down lists nobody`);
+    }
+    // From the distribution overview to one competency.
+    await page.goto(`${base}/sebaran`);
+    const k = await page.$('a[href^="/sebaran/"]');
+    if (!k) fail(`${role} /sebaran lists no competency`);
+    else if ((await visit(page, role, await k.getAttribute('href'), 'sebaran-detail')) !== 200) fail(`${role} sebaran detail`);
+    // Job fit from a position's page.
+    await page.goto(`${base}/jabatan`);
+    const j = await page.$('a[href^="/jabatan/"]');
+    if (j) {
+      await page.goto(`${base}${await j.getAttribute('href')}`);
+      const fit = await page.$('a[href$="/kecocokan"]');
+      if (!fit) fail(`${role} position page has no job-fit link`);
+      else {
+        await Promise.all([page.waitForURL(/\/kecocokan/), fit.click()]);
+        await page.screenshot({ path: `${out}/${role}-kecocokan.png`, fullPage: false });
+      }
+    }
+    // A download starts as a file, named by the server.
+    await page.goto(`${base}/peta`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('a[href^="/kesenjangan/unduh?format=xlsx"]'),
+    ]);
+    if (!/^kesenjangan-pegawai-\d{4}-\d{2}-\d{2}\.xlsx$/.test(download.suggestedFilename())) {
+      fail(`${role} download named ${download.suggestedFilename()}`);
+    }
+  }
+  const kualitas = await visit(page, role, '/kualitas-data', 'kualitas-data');
+  if ((kualitas === 200) !== mayAudit) fail(`${role} /kualitas-data answered ${kualitas}`);
+  const mayReadSettings = ['admin', 'auditor', 'pimpinan'].includes(role);
+  const pengaturan = await visit(page, role, '/pengaturan', 'pengaturan');
+  if ((pengaturan === 200) !== mayReadSettings) fail(`${role} /pengaturan answered ${pengaturan}`);
+  if (role === 'admin') {
+    // A mistake is explained beside the field and nothing is saved.
+    await page.fill('#skala_pemetaan', '50 A\n60 B\n0 C');
+    await page.click('text=Simpan pengaturan');
+    await page.waitForSelector('text=Batas bawah harus menurun');
+    await page.screenshot({ path: `${out}/${role}-pengaturan-galat.png`, fullPage: true });
+    await page.goto(`${base}/pengaturan`);
+    await page.click('text=Simpan pengaturan');
+    await page.waitForSelector('text=Pengaturan analitik tersimpan.');
+  }
   if (consoleErrors.length) fail(`${role} console errors: ${consoleErrors.join(' | ')}`);
   await context.close();
 }
