@@ -64,6 +64,10 @@ pub struct PengaturanAnalitik {
     /// The lowest band of `skala_seleksi` that counts as eligible (0: only
     /// the best band, "Memenuhi Syarat").
     pub ambang_seleksi: u8,
+    /// The share of a position's standard (percent, 0..=100) that must be
+    /// validly assessed before a job-fit JPM counts as eligible: JPM is over
+    /// the assessed competencies only, and a selection assesses them all.
+    pub cakupan_minimal_seleksi: u8,
     /// How long a new assessment counts (each record keeps its own end
     /// date, so changing this never re-dates the past).
     pub masa_berlaku: MasaBerlaku,
@@ -76,6 +80,7 @@ impl Default for PengaturanAnalitik {
             skala_pemetaan: SkalaKategori::pemetaan(),
             skala_seleksi: SkalaKategori::seleksi(),
             ambang_seleksi: 0,
+            cakupan_minimal_seleksi: 100,
             masa_berlaku: MasaBerlaku::default(),
         }
     }
@@ -88,6 +93,8 @@ pub enum PengaturanTidakValid {
     Json(#[from] serde_json::Error),
     #[error("the eligibility threshold {ambang} is outside the selection scale of {pita} bands")]
     AmbangDiLuarSkala { ambang: u8, pita: usize },
+    #[error("the minimum assessed share {0} is above 100 percent")]
+    CakupanDiAtas100(u8),
     #[error(transparent)]
     MasaBerlaku(#[from] kompeten_domain::validity::MasaBerlakuError),
 }
@@ -113,6 +120,11 @@ impl PengaturanAnalitik {
 
     pub fn periksa(&self) -> Result<(), PengaturanTidakValid> {
         MasaBerlaku::new(i64::from(self.masa_berlaku.tahun()))?;
+        if self.cakupan_minimal_seleksi > 100 {
+            return Err(PengaturanTidakValid::CakupanDiAtas100(
+                self.cakupan_minimal_seleksi,
+            ));
+        }
         let pita = self.skala_seleksi.pita().len();
         if usize::from(self.ambang_seleksi) >= pita {
             return Err(PengaturanTidakValid::AmbangDiLuarSkala {

@@ -583,15 +583,26 @@ fn standar_dapat_dipakai(data: &Data, jabatan: u32) -> Result<(), GalatAnalisis>
 pub struct Kecocokan {
     pub peringkat: u32,
     pub hasil: RingkasPegawai,
-    /// Category at or above the threshold band.
+    /// Enough of the standard assessed (see [`kecocokan_jabatan`]) and the
+    /// category at or above the threshold band.
     pub memenuhi_syarat: bool,
+    /// At least `cakupan_minimal_persen` of the standard's competencies
+    /// have a valid assessment.
+    pub cukup_dinilai: bool,
 }
 
 /// Every chosen employee against one position's standard (not their own),
-/// best first: higher JPM, then more competencies assessed, then fewer
-/// expired, then lower employee index. Employees without a JPM come last.
-/// `ambang` is the lowest band index that counts as eligible (e.g. 0 for
-/// "Memenuhi Syarat" only, 1 to include "Masih Memenuhi Syarat").
+/// best first: those with enough of the standard assessed before the rest,
+/// then higher JPM, then more competencies assessed, then fewer expired,
+/// then lower employee index; employees without a JPM come last.
+///
+/// JPM is over the assessed competencies only, so a JPM from two of twelve
+/// competencies must not outrank one from all twelve: `cakupan_minimal_persen`
+/// is the share of the standard that must be validly assessed (0 to 100)
+/// before a JPM counts for eligibility and the first group. `ambang` is the
+/// lowest band index that counts as eligible (e.g. 0 for "Memenuhi Syarat"
+/// only, 1 to include "Masih Memenuhi Syarat").
+#[allow(clippy::too_many_arguments)]
 pub fn kecocokan_jabatan(
     data: &Data,
     pilihan: Pilihan<'_>,
@@ -600,6 +611,7 @@ pub fn kecocokan_jabatan(
     atur: &PengaturanJpm,
     skala: &SkalaKategori,
     ambang: u8,
+    cakupan_minimal_persen: u8,
 ) -> Result<Vec<Kecocokan>, GalatAnalisis> {
     pilihan.periksa(data)?;
     standar_dapat_dipakai(data, jabatan)?;
@@ -614,18 +626,23 @@ pub fn kecocokan_jabatan(
         r.map(|i| ringkas(data, pilihan.get(i), Ok(jabatan), hari, atur, skala))
             .collect()
     });
-    hasil.sort_unstable_by(urutan_kecocokan);
+    let cakupan = u32::from(cakupan_minimal_persen.min(100));
+    let cukup =
+        |h: &RingkasPegawai| h.jpm.is_some() && h.jumlah.dinilai * 100 >= cakupan * h.jumlah.wajib;
+    hasil.sort_unstable_by(|a, b| cukup(b).cmp(&cukup(a)).then(urutan_kecocokan(a, b)));
     Ok(hasil
         .into_iter()
         .enumerate()
         .map(|(i, h)| Kecocokan {
             peringkat: i as u32 + 1,
-            memenuhi_syarat: h.kategori.is_some_and(|k| k <= ambang),
+            memenuhi_syarat: cukup(&h) && h.kategori.is_some_and(|k| k <= ambang),
+            cukup_dinilai: cukup(&h),
             hasil: h,
         })
         .collect())
 }
 
+/// JPM first (none last), then more assessed, fewer expired, lower index.
 pub(crate) fn urutan_kecocokan(a: &RingkasPegawai, b: &RingkasPegawai) -> Ordering {
     let jpm = match (a.jpm, b.jpm) {
         (Some(x), Some(y)) => y.cmp(&x),

@@ -536,7 +536,7 @@ fn bad_standards_and_assessments_are_reported_not_computed() {
     let h = hitung_pegawai(&data, p_baik, HARI_INI, &atur, &skala).expect("employee");
     assert_eq!(h.jpm.map(Jpm::basis_poin), Some(8000));
     assert_eq!(
-        kecocokan_jabatan(&data, Pilihan::Semua, asing, HARI_INI, &atur, &skala, 0),
+        kecocokan_jabatan(&data, Pilihan::Semua, asing, HARI_INI, &atur, &skala, 0, 0),
         Err(GalatAnalisis::StandarTidakDapatDipakai(
             KeadaanStandar::TidakValid
         ))
@@ -742,7 +742,7 @@ fn distribution_job_fit_and_summary_by_hand() {
     // JPMs: p0 (2·3 + 1) / (2·3 + 2) = 7/8 = 87.5 %; p1 (2·2) / (2·3) = 66.67 %.
     let seleksi = SkalaKategori::seleksi();
     let fit =
-        kecocokan_jabatan(&data, Pilihan::Semua, 0, HARI_INI, &atur, &seleksi, 1).expect("fit");
+        kecocokan_jabatan(&data, Pilihan::Semua, 0, HARI_INI, &atur, &seleksi, 1, 0).expect("fit");
     let urutan: Vec<(u32, Option<u32>, bool)> = fit
         .iter()
         .map(|f| {
@@ -867,8 +867,8 @@ fn threads_do_not_change_results() {
         sebaran_kompetensi(&b, Pilihan::Semua, HARI_INI)
     );
     assert_eq!(
-        kecocokan_jabatan(&a, Pilihan::Semua, 1, HARI_INI, &atur, &skala, 0),
-        kecocokan_jabatan(&b, Pilihan::Semua, 1, HARI_INI, &atur, &skala, 0)
+        kecocokan_jabatan(&a, Pilihan::Semua, 1, HARI_INI, &atur, &skala, 0, 0),
+        kecocokan_jabatan(&b, Pilihan::Semua, 1, HARI_INI, &atur, &skala, 0, 0)
     );
 }
 
@@ -1335,14 +1335,14 @@ proptest! {
     }
 
     #[test]
-    fn job_fit_order_matches_the_reference(w in dunia_strategy(), atur in atur_strategy(), d in 0i32..4000, batas in prop::option::of(any::<prop::sample::Index>()), ambang in 0u8..3) {
+    fn job_fit_order_matches_the_reference(w in dunia_strategy(), atur in atur_strategy(), d in 0i32..4000, batas in prop::option::of(any::<prop::sample::Index>()), ambang in 0u8..3, cakupan in prop::sample::select(vec![0u8, 50, 75, 100])) {
         let data = w.bangun(&(0..w.penilaian.len()).collect::<Vec<_>>(), 1);
         let rw = bersihkan(&w);
         let hari_ini = pilih_hari(&w, d, batas);
         let h = nomor_hari(hari_ini);
         let skala = SkalaKategori::seleksi();
         for j in 0..w.jabatan.len() as u32 {
-            let got = kecocokan_jabatan(&data, Pilihan::Semua, j, hari_ini, &atur, &skala, ambang);
+            let got = kecocokan_jabatan(&data, Pilihan::Semua, j, hari_ini, &atur, &skala, ambang, cakupan);
             if ref_standar(&rw, j).is_none() {
                 prop_assert!(got.is_err());
                 continue;
@@ -1352,19 +1352,22 @@ proptest! {
             let mut expect: Vec<(u32, Option<Pecahan>, Jumlah)> = (0..w.pegawai.len() as u32)
                 .map(|p| { let (f, n) = ref_jpm(&rw, p, Some(j), h, &atur); (p, f.ok(), n) })
                 .collect();
+            let cukup = |e: &(u32, Option<Pecahan>, Jumlah)| e.1.is_some() && u64::from(e.2.dinilai) * 100 >= u64::from(cakupan) * u64::from(e.2.wajib);
             expect.sort_by(|a, b| {
+                let dulu = cukup(b).cmp(&cukup(a));
                 let jpm = match (a.1, b.1) {
                     (Some(x), Some(y)) => (y.0 * x.1).cmp(&(x.0 * y.1)),
                     (Some(_), None) => std::cmp::Ordering::Less,
                     (None, Some(_)) => std::cmp::Ordering::Greater,
                     (None, None) => std::cmp::Ordering::Equal,
                 };
-                jpm.then(b.2.dinilai.cmp(&a.2.dinilai)).then(a.2.kedaluwarsa.cmp(&b.2.kedaluwarsa)).then(a.0.cmp(&b.0))
+                dulu.then(jpm).then(b.2.dinilai.cmp(&a.2.dinilai)).then(a.2.kedaluwarsa.cmp(&b.2.kedaluwarsa)).then(a.0.cmp(&b.0))
             });
             prop_assert_eq!(got.iter().map(|k| k.hasil.pegawai).collect::<Vec<_>>(), expect.iter().map(|e| e.0).collect::<Vec<_>>());
             for (k, e) in got.iter().zip(&expect) {
-                let eligible = e.1.is_some_and(|f| ref_kategori(&skala, f) <= ambang);
+                let eligible = cukup(e) && e.1.is_some_and(|f| ref_kategori(&skala, f) <= ambang);
                 prop_assert_eq!(k.memenuhi_syarat, eligible);
+                prop_assert_eq!(k.cukup_dinilai, cukup(e));
             }
         }
     }

@@ -181,6 +181,7 @@ async fn hitung(
                 &atur.jpm,
                 &atur.skala_seleksi,
                 atur.ambang_seleksi,
+                atur.cakupan_minimal_seleksi,
             )
             .map_err(|e| AppError::Internal(format!("job fit: {e}")))?;
             (baris, None)
@@ -346,13 +347,24 @@ impl HasilKecocokan {
         bagian.join("; ")
     }
 
-    /// What "eligible" means with the instansi's threshold.
+    /// What "eligible" means with the instansi's threshold and coverage.
     fn teks_ambang(&self) -> String {
         let label = self.skala().label(self.atur.ambang_seleksi);
-        if self.atur.ambang_seleksi == 0 {
+        let kategori = if self.atur.ambang_seleksi == 0 {
             format!("kategori {label}")
         } else {
             format!("kategori {label} atau lebih baik")
+        };
+        match self.atur.cakupan_minimal_seleksi {
+            0 => kategori,
+            100 => format!(
+                "{kategori}, dengan seluruh kompetensi standar sudah dinilai dan masih berlaku \
+                 (yang belum lengkap dinilai diurutkan sesudahnya)"
+            ),
+            c => format!(
+                "{kategori}, dengan sedikitnya {c}% kompetensi standar sudah dinilai dan masih \
+                 berlaku (yang belum cukup dinilai diurutkan sesudahnya)"
+            ),
         }
     }
 
@@ -420,6 +432,7 @@ struct BarisView {
     kedaluwarsa: u32,
     belum_dinilai: u32,
     memenuhi_syarat: bool,
+    cukup_dinilai: bool,
 }
 
 #[derive(Template)]
@@ -498,6 +511,7 @@ pub(crate) async fn halaman(
                 kedaluwarsa: k.hasil.jumlah.kedaluwarsa,
                 belum_dinilai: k.hasil.jumlah.belum_dinilai,
                 memenuhi_syarat: k.memenuhi_syarat,
+                cukup_dinilai: k.cukup_dinilai,
             })
         })
         .collect();
@@ -744,8 +758,12 @@ pub(crate) struct BarisKecocokanDto {
     pub kategori: Option<String>,
     /// Why there is no JPM, e.g. `belum_ada_yang_dinilai`.
     pub tanpa_jpm: Option<&'static str>,
-    /// Category at or above the instansi's threshold.
+    /// Enough of the standard validly assessed and the category at or
+    /// above the instansi's threshold.
     pub memenuhi_syarat: bool,
+    /// At least the instansi's minimum share of the standard is validly
+    /// assessed (those who are not are ranked after those who are).
+    pub cukup_dinilai: bool,
     /// Competencies of the standard with a valid assessment.
     pub dinilai: u32,
     /// With only expired results (not counted).
@@ -826,6 +844,7 @@ pub(crate) async fn api_kecocokan(
                 kategori: k.hasil.kategori.map(|i| skala.label(i).to_owned()),
                 tanpa_jpm: k.hasil.tanpa_jpm.map(kode_tanpa_jpm),
                 memenuhi_syarat: k.memenuhi_syarat,
+                cukup_dinilai: k.cukup_dinilai,
                 dinilai: k.hasil.jumlah.dinilai,
                 kedaluwarsa: k.hasil.jumlah.kedaluwarsa,
                 belum_dinilai: k.hasil.jumlah.belum_dinilai,

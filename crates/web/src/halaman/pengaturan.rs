@@ -119,6 +119,7 @@ struct IsianPengaturan {
     skala_pemetaan: String,
     skala_seleksi: String,
     ambang_seleksi: String,
+    cakupan_minimal_seleksi: String,
     masa_berlaku: String,
 }
 
@@ -138,6 +139,7 @@ impl IsianPengaturan {
             skala_pemetaan: teks_skala(&a.skala_pemetaan),
             skala_seleksi: teks_skala(&a.skala_seleksi),
             ambang_seleksi: (u16::from(a.ambang_seleksi) + 1).to_string(),
+            cakupan_minimal_seleksi: a.cakupan_minimal_seleksi.to_string(),
             masa_berlaku: a.masa_berlaku.tahun().to_string(),
         }
     }
@@ -152,6 +154,7 @@ impl IsianPengaturan {
             skala_pemetaan: ambil(p, "skala_pemetaan").to_owned(),
             skala_seleksi: ambil(p, "skala_seleksi").to_owned(),
             ambang_seleksi: ambil(p, "ambang_seleksi").to_owned(),
+            cakupan_minimal_seleksi: ambil(p, "cakupan_minimal_seleksi").to_owned(),
             masa_berlaku: ambil(p, "masa_berlaku").to_owned(),
         }
     }
@@ -201,6 +204,16 @@ impl IsianPengaturan {
             galat.insert("skala_seleksi".to_owned(), e);
             SkalaKategori::seleksi()
         });
+        let cakupan = match self.cakupan_minimal_seleksi.trim().parse::<u8>() {
+            Ok(c) if c <= 100 => c,
+            _ => {
+                galat.insert(
+                    "cakupan_minimal_seleksi".to_owned(),
+                    "Bilangan bulat 0 sampai 100.".to_owned(),
+                );
+                100
+            }
+        };
         let masa_berlaku = self
             .masa_berlaku
             .trim()
@@ -226,6 +239,7 @@ impl IsianPengaturan {
             skala_pemetaan: pemetaan,
             skala_seleksi: seleksi,
             ambang_seleksi: ambang,
+            cakupan_minimal_seleksi: cakupan,
             masa_berlaku,
         })
     }

@@ -225,6 +225,7 @@ async fn kirim_pengaturan(
             "80 Memenuhi Syarat\n68 Masih Memenuhi Syarat\n0 Kurang Memenuhi Syarat",
         ),
         ("ambang_seleksi", "1"),
+        ("cakupan_minimal_seleksi", "100"),
         ("masa_berlaku", "3"),
     ];
     for (k, v) in ubah {
@@ -292,6 +293,9 @@ async fn settings_change_every_figure_at_once_and_are_audited() {
     let res = kirim_pengaturan(&fx, s.c(), &[("ambang_seleksi", "4")]).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("Nomor kategori 1 sampai 3."));
+    let res = kirim_pengaturan(&fx, s.c(), &[("cakupan_minimal_seleksi", "101")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Bilangan bulat 0 sampai 100."));
     let res = kirim_pengaturan(&fx, s.c(), &[("masa_berlaku", "0")]).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("Bilangan bulat 1 sampai 10 tahun."));

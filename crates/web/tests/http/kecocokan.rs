@@ -15,6 +15,12 @@
 //!   the older valid 3 → 1·1; Perekat 5 expired, not counted. JPM 5/9 =
 //!   55,56% ("Kurang Memenuhi Syarat").
 //! - Rina and Yusuf: nothing of the standard assessed, no JPM, last.
+//!
+//! Nobody has all three assessed, so with the default coverage rule (every
+//! competency of the standard validly assessed) nobody would be eligible:
+//! [`dunia`] sets the minimum coverage to 0 so the tests below check the
+//! JPM ranking itself, and [`coverage_decides_eligibility_and_order`] the
+//! rule.
 
 use crate::fixture::{Fixture, SANDI_B};
 use crate::{Jawab, get, masuk_di, masuk_sebagai};
@@ -45,10 +51,28 @@ fn nilai(
     }
 }
 
-/// The fixture plus the assessments the module comment relies on.
+/// The fixture plus the assessments the module comment relies on, with
+/// no minimum coverage for eligibility.
 async fn dunia() -> Fixture {
+    dunia_dengan(PengaturanAnalitik {
+        cakupan_minimal_seleksi: 0,
+        ..PengaturanAnalitik::default()
+    })
+    .await
+}
+
+async fn dunia_dengan(atur: PengaturanAnalitik) -> Fixture {
     let fx = Fixture::new().await;
     let ids = fx.ids;
+    fx.store
+        .set_pengaturan(
+            ids.a,
+            &Actor::system("uji"),
+            PengaturanAnalitik::KUNCI,
+            &atur.ke_json(),
+        )
+        .await
+        .expect("settings");
     fx.store
         .record_penilaian(
             ids.a,
@@ -266,21 +290,13 @@ async fn employees_are_ranked_by_hand_computed_jpm_against_the_position() {
 
 #[tokio::test]
 async fn the_threshold_setting_decides_who_is_eligible() {
-    let fx = dunia().await;
-    let ids = fx.ids;
-    let atur = PengaturanAnalitik {
+    let fx = dunia_dengan(PengaturanAnalitik {
         ambang_seleksi: 1,
+        cakupan_minimal_seleksi: 0,
         ..PengaturanAnalitik::default()
-    };
-    fx.store
-        .set_pengaturan(
-            ids.a,
-            &Actor::system("uji"),
-            PengaturanAnalitik::KUNCI,
-            &atur.ke_json(),
-        )
-        .await
-        .expect("settings");
+    })
+    .await;
+    let ids = fx.ids;
     let s = masuk_sebagai(&fx, "admin").await;
     let j = ok(get(&fx.app, &api(&fx, "?syarat=1"), s.c()).await).json();
     assert_eq!(j["ambang"], "Masih Memenuhi Syarat");
@@ -601,4 +617,60 @@ async fn the_api_is_documented() {
     );
     assert!(doc["components"]["schemas"]["KecocokanDto"].is_object());
     assert!(doc["components"]["schemas"]["BarisKecocokanDto"].is_object());
+}
+
+#[tokio::test]
+async fn coverage_decides_eligibility_and_order() {
+    // The default: every competency of the standard validly assessed.
+    let fx = dunia_dengan(PengaturanAnalitik::default()).await;
+    let ids = fx.ids;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let j = ok(get(&fx.app, &api(&fx, ""), s.c()).await).json();
+    assert_eq!(
+        j["memenuhi_syarat"], 0,
+        "nobody has all three assessed: {j}"
+    );
+    assert_eq!(baris_api(&j, ids.fitri)["cukup_dinilai"], false);
+    let b = ok(get(&fx.app, &url(&fx, ""), s.c()).await).body;
+    assert!(
+        b.contains("dengan seluruh kompetensi standar sudah dinilai"),
+        "{b}"
+    );
+    assert!(baris_html(&b, "Fitri Yuliani").contains("Belum cukup dinilai"));
+
+    // Two thirds are enough at 60 %: Fitri, Hendra and Dewi (2 of 3) rank
+    // before Budi (1 of 3), whose 100 % rests on one competency.
+    let fx = dunia_dengan(PengaturanAnalitik {
+        cakupan_minimal_seleksi: 60,
+        ..PengaturanAnalitik::default()
+    })
+    .await;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let j = ok(get(&fx.app, &api(&fx, ""), s.c()).await).json();
+    assert_eq!(
+        urutan(&j),
+        vec![
+            ids.fitri.0,
+            ids.hendra.0,
+            ids.dewi.0,
+            ids.budi.0,
+            ids.rina.0,
+            ids.yusuf.0
+        ]
+    );
+    assert_eq!(j["memenuhi_syarat"], 1, "only Fitri: {j}");
+    let budi = baris_api(&j, ids.budi);
+    assert_eq!(
+        (
+            budi["cukup_dinilai"].clone(),
+            budi["memenuhi_syarat"].clone()
+        ),
+        (false.into(), false.into())
+    );
+    assert_eq!(baris_api(&j, ids.hendra)["cukup_dinilai"], true);
+    let b = ok(get(&fx.app, &url(&fx, ""), s.c()).await).body;
+    assert!(
+        b.contains("dengan sedikitnya 60% kompetensi standar"),
+        "{b}"
+    );
 }
