@@ -47,9 +47,9 @@ for (const role of Object.keys(accounts)) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const consoleErrors = [];
-  // The browser logs the deliberate 403 visits below as errors; those are expected.
+  // The browser logs the deliberate 403 visits and the rejected settings form below as errors; those are expected.
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 403/.test(m.text())) consoleErrors.push(m.text());
+    if (m.type() === 'error' && !/status of (403|422)/.test(m.text())) consoleErrors.push(m.text());
   });
   await login(page, role);
   for (const [path, name] of [['/', 'beranda'], ['/unit', 'unit'], ['/jabatan', 'jabatan'], ['/kamus', 'kamus']]) {
@@ -60,7 +60,8 @@ for (const role of Object.keys(accounts)) {
     if (pegawaiStatus !== 403) fail(`mitra must not see /pegawai (got ${pegawaiStatus})`);
   } else {
     if (pegawaiStatus !== 200) fail(`${role} /pegawai`);
-    const link = await page.$('a[href^="/pegawai/"]');
+    // The first employee's own page (not "Tambah pegawai" or a download).
+    const link = await page.$('table a[href^="/pegawai/"]');
     if (!link) fail(`${role} sees no employee`);
     else {
       const href = await link.getAttribute('href');
@@ -101,12 +102,12 @@ for (const role of Object.keys(accounts)) {
     }
     // From the distribution overview to one competency.
     await page.goto(`${base}/sebaran`);
-    const k = await page.$('a[href^="/sebaran/"]');
+    const k = await page.$('table a[href^="/sebaran/"]');
     if (!k) fail(`${role} /sebaran lists no competency`);
     else if ((await visit(page, role, await k.getAttribute('href'), 'sebaran-detail')) !== 200) fail(`${role} sebaran detail`);
     // Job fit from a position's page.
     await page.goto(`${base}/jabatan`);
-    const j = await page.$('a[href^="/jabatan/"]');
+    const j = await page.$('table a[href^="/jabatan/"]');
     if (j) {
       await page.goto(`${base}${await j.getAttribute('href')}`);
       const fit = await page.$('a[href$="/kecocokan"]');
