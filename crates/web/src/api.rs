@@ -926,6 +926,7 @@ pub(crate) async fn openapi_json() -> Response {
             .merge_from(crate::halaman::kecocokan::ApiKecocokanDoc::openapi())
             .merge_from(crate::halaman::sebaran::ApiSebaranDoc::openapi())
             .merge_from(crate::halaman::kualitas::ApiKualitasDoc::openapi())
+            .merge_from(crate::halaman::kesesuaian::ApiKesesuaianDoc::openapi())
             .to_json()
         {
             Ok(json) => Some(json),

@@ -166,7 +166,17 @@ pub fn router(state: AppState) -> Router {
         .route("/peta", get(halaman::peta::halaman))
         .route("/peta/sel", get(halaman::peta::sel))
         .route("/peta/unduh", get(halaman::peta::unduh))
+        .route("/peta/sel/unduh", get(halaman::peta::unduh_sel))
+        .route("/api/v1/peta/sel", get(halaman::peta::api_sel))
         .route("/kesenjangan/unduh", get(halaman::peta::unduh_kesenjangan))
+        .route(
+            "/api/v1/kesenjangan",
+            get(halaman::kesesuaian::api_kesenjangan),
+        )
+        .route(
+            "/api/v1/kesesuaian",
+            get(halaman::kesesuaian::api_kesesuaian),
+        )
         .route("/api/v1/peta", get(halaman::peta::api_peta))
         .route("/jabatan/{id}/kecocokan", get(halaman::kecocokan::halaman))
         .route(

@@ -392,7 +392,7 @@ fn kategori(skala: &SkalaKategori, k: &Kecocokan) -> String {
     }
 }
 
-fn kode_tanpa_jpm(a: AlasanTanpaJpm) -> &'static str {
+pub(crate) fn kode_tanpa_jpm(a: AlasanTanpaJpm) -> &'static str {
     match a {
         AlasanTanpaJpm::TanpaJabatan => "tanpa_jabatan",
         AlasanTanpaJpm::JabatanTanpaStandar => "jabatan_tanpa_standar",

@@ -3,6 +3,7 @@
 pub(crate) mod jabatan;
 pub(crate) mod kamus;
 pub(crate) mod kecocokan;
+pub(crate) mod kesesuaian;
 pub(crate) mod kualitas;
 pub(crate) mod masuk;
 pub(crate) mod pegawai;

@@ -553,6 +553,8 @@ struct SelTpl {
     baris: String,
     kompetensi: String,
     kembali: String,
+    /// The cell and filters as a query string for the download links.
+    unduh: String,
     orang: Vec<OrangView>,
 }
 
@@ -563,30 +565,47 @@ fn id_param(p: &Params, key: &str) -> Result<i64, AppError> {
         .ok_or_else(|| AppError::BadRequest(format!("Parameter {key} wajib berupa id yang valid.")))
 }
 
-pub(crate) async fn sel(
-    State(state): State<AppState>,
-    sesi: Sesi,
-    params: Params,
-) -> Result<Response, PageError> {
-    let (f, _) = filter_peta(&params);
-    let unit = UnitId(id_param(&params, "unit")?);
-    let kompetensi = KompetensiId(id_param(&params, "kompetensi")?);
-    let peta = hitung_peta(&state, &sesi, &f).await?;
+/// One person behind a cell, as the reader may see them.
+struct OrangSel {
+    id: PegawaiId,
+    nip: String,
+    nama: String,
+    jabatan: Option<String>,
+    unit: String,
+    wajib: u8,
+    status: StatusKompetensi,
+}
+
+/// A drill-down: the row, the competency and its people.
+struct IsiSel {
+    f: FilterPeta,
+    unit: UnitId,
+    baris: String,
+    kompetensi: KompetensiKolom,
+    orang: Vec<OrangSel>,
+}
+
+async fn isi_sel(state: &AppState, sesi: &Sesi, params: &Params) -> Result<IsiSel, AppError> {
+    let (f, _) = filter_peta(params);
+    let unit = UnitId(id_param(params, "unit")?);
+    let kompetensi = KompetensiId(id_param(params, "kompetensi")?);
+    let peta = hitung_peta(state, sesi, &f).await?;
     let Some(b) = peta.baris.iter().position(|r| r.unit == unit) else {
         // Not a row for this reader: outside their scope, or no such unit.
-        let units = PetaUnit::muat(state.store(), &sesi).await?;
+        let units = PetaUnit::muat(state.store(), sesi).await?;
         return Err(match units.get(unit) {
             Some(u)
                 if !lingkup_mencakup_unit(sesi.lingkup(), u) && sesi.role() != Role::Pegawai =>
             {
-                AppError::Forbidden.into()
+                AppError::Forbidden
             }
-            _ => AppError::NotFound.into(),
+            _ => AppError::NotFound,
         });
     };
     let Some(k) = peta.analitik.kompetensi_indeks(kompetensi) else {
-        return Err(AppError::NotFound.into());
+        return Err(AppError::NotFound);
     };
+    let kolom = peta.analitik.kolom(k).cloned().ok_or(AppError::NotFound)?;
     let orang = pegawai_di_sel(
         &peta.analitik.data,
         Pilihan::Daftar(&peta.pilihan),
@@ -596,7 +615,7 @@ pub(crate) async fn sel(
         state.hari_ini(),
     )
     .map_err(|e| AppError::Internal(format!("drill-down: {e}")))?;
-    let semua = pegawai_dalam_lingkup(state.store(), &sesi, Some(unit), None).await?;
+    let semua = pegawai_dalam_lingkup(state.store(), sesi, Some(unit), None).await?;
     let per_id: HashMap<PegawaiId, _> = semua.iter().map(|r| (r.id, r)).collect();
     let orang = orang
         .iter()
@@ -604,49 +623,224 @@ pub(crate) async fn sel(
             let id = PegawaiId(peta.analitik.data.pegawai_id(o.pegawai)?);
             // Only people the reader may see by name.
             let r = per_id.get(&id)?;
-            let (kini, status, kelas) = match o.status {
-                StatusKompetensi::Memenuhi { level } => {
-                    (level.to_string(), "Memenuhi".to_owned(), "status-memenuhi")
-                }
-                StatusKompetensi::Kurang { level, gap } => (
-                    level.to_string(),
-                    format!("Kurang (gap {gap})"),
-                    "status-kurang",
-                ),
-                StatusKompetensi::Kedaluwarsa { level } => (
-                    format!("{level} (kedaluwarsa)"),
-                    "Kedaluwarsa".to_owned(),
-                    "status-kedaluwarsa",
-                ),
-                StatusKompetensi::BelumDinilai => {
-                    ("—".to_owned(), "Belum dinilai".to_owned(), "status-belum")
-                }
-            };
-            Some(OrangView {
-                id: id.0,
+            Some(OrangSel {
+                id,
+                nip: r.nip.as_str().to_owned(),
                 nama: r.nama_lengkap.clone(),
-                jabatan: r.jabatan_nama.clone().unwrap_or_else(|| "—".to_owned()),
+                jabatan: r.jabatan_nama.clone(),
+                unit: r.unit_nama.clone(),
+                wajib: o.wajib,
+                status: o.status,
+            })
+        })
+        .collect();
+    Ok(IsiSel {
+        unit,
+        baris: peta.baris[b].nama.clone(),
+        kompetensi: kolom,
+        orang,
+        f,
+    })
+}
+
+/// (current level text, status text, CSS class) of a drill-down line.
+fn teks_status(status: StatusKompetensi) -> (String, String, &'static str) {
+    match status {
+        StatusKompetensi::Memenuhi { level } => {
+            (level.to_string(), "Memenuhi".to_owned(), "status-memenuhi")
+        }
+        StatusKompetensi::Kurang { level, gap } => (
+            level.to_string(),
+            format!("Kurang (gap {gap})"),
+            "status-kurang",
+        ),
+        StatusKompetensi::Kedaluwarsa { level } => (
+            format!("{level} (kedaluwarsa)"),
+            "Kedaluwarsa".to_owned(),
+            "status-kedaluwarsa",
+        ),
+        StatusKompetensi::BelumDinilai => {
+            ("—".to_owned(), "Belum dinilai".to_owned(), "status-belum")
+        }
+    }
+}
+
+pub(crate) async fn sel(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    let isi = isi_sel(&state, &sesi, &params).await?;
+    let orang = isi
+        .orang
+        .iter()
+        .map(|o| {
+            let (kini, status, kelas) = teks_status(o.status);
+            OrangView {
+                id: o.id.0,
+                nama: o.nama.clone(),
+                jabatan: o.jabatan.clone().unwrap_or_else(|| "—".to_owned()),
                 wajib: o.wajib,
                 kini,
                 status,
                 kelas,
-            })
+            }
         })
         .collect();
-    let kol = peta
-        .kolom
-        .iter()
-        .find(|c| c.id == kompetensi)
-        .map(|c| format!("{} {}", c.kode, c.nama))
-        .unwrap_or_default();
+    let mut pasangan = vec![
+        ("unit", isi.unit.to_string()),
+        ("kompetensi", isi.kompetensi.id.to_string()),
+    ];
+    pasangan.extend(isi.f.pasangan());
     let tpl = SelTpl {
         layout: Layout::untuk(&sesi, "Peta Kompetensi", "peta"),
-        baris: peta.baris[b].nama.clone(),
-        kompetensi: kol,
-        kembali: format!("/peta{}", query_string(f.pasangan())),
+        baris: isi.baris,
+        kompetensi: format!("{} {}", isi.kompetensi.kode, isi.kompetensi.nama),
+        kembali: format!("/peta{}", query_string(isi.f.pasangan())),
+        unduh: query_string(pasangan).trim_start_matches('?').to_owned(),
         orang,
     };
     render(&tpl)
+}
+
+/// `/peta/sel/unduh`: the people behind a cell.
+pub(crate) async fn unduh_sel(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    let format = Format::dari(&params)?;
+    let isi = isi_sel(&state, &sesi, &params).await?;
+    let mut tabel = Tabel::new(
+        "Rincian sel Peta Kompetensi",
+        vec![
+            Kolom::dengan_lebar("NIP", 21.0),
+            Kolom::dengan_lebar("Nama", 32.0),
+            Kolom::dengan_lebar("Jabatan", 32.0),
+            Kolom::dengan_lebar("Unit kerja", 32.0),
+            Kolom::new("Level standar"),
+            Kolom::new("Level saat ini"),
+            Kolom::new("Status"),
+            Kolom::new("Gap"),
+        ],
+    );
+    tabel.catatan = vec![
+        format!("Instansi: {}", sesi.instansi.nama),
+        format!("Tanggal: {}", tanggal(state.hari_ini())),
+        format!("Unit: {}", isi.baris),
+        format!(
+            "Kompetensi: {} {}",
+            isi.kompetensi.kode, isi.kompetensi.nama
+        ),
+    ];
+    for o in &isi.orang {
+        let (kini, gap) = match o.status {
+            StatusKompetensi::Memenuhi { level } => (Sel::Bulat(i64::from(level)), Sel::Bulat(0)),
+            StatusKompetensi::Kurang { level, gap } => {
+                (Sel::Bulat(i64::from(level)), Sel::Bulat(i64::from(gap)))
+            }
+            StatusKompetensi::Kedaluwarsa { .. } | StatusKompetensi::BelumDinilai => {
+                (Sel::Kosong, Sel::Kosong)
+            }
+        };
+        tabel.baris.push(vec![
+            Sel::teks(o.nip.as_str()),
+            Sel::teks(o.nama.as_str()),
+            Sel::teks(o.jabatan.as_deref().unwrap_or("")),
+            Sel::teks(o.unit.as_str()),
+            Sel::Bulat(i64::from(o.wajib)),
+            kini,
+            Sel::teks(o.status.label()),
+            gap,
+        ]);
+    }
+    Ok(unduh::respons(
+        &tabel,
+        format,
+        "rincian-peta",
+        state.hari_ini(),
+    )?)
+}
+
+/// One person behind a cell.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct OrangSelDto {
+    pub pegawai_id: i64,
+    pub nip: String,
+    pub nama: String,
+    pub jabatan: Option<String>,
+    pub unit: String,
+    pub wajib: u8,
+    /// The valid current level; null when expired or never assessed.
+    pub saat_ini: Option<u8>,
+    /// `memenuhi`, `kurang`, `kedaluwarsa` or `belum_dinilai`.
+    pub status: &'static str,
+    pub gap: Option<u8>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct SelDto {
+    pub unit_id: i64,
+    pub baris: String,
+    pub kompetensi_id: i64,
+    pub kode: String,
+    pub nama: String,
+    pub orang: Vec<OrangSelDto>,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/peta/sel", tag = "peta", security(("sesi" = [])),
+    params(
+        ("unit" = i64, Query, description = "The row's unit id, as in `/api/v1/peta`"),
+        ("kompetensi" = i64, Query, description = "The column's competency id"),
+        ("opd" = Option<i64>, Query, description = "The same filters as the map"),
+        ("jenis" = Option<String>, Query, description = "Position type code"),
+        ("status" = Option<String>, Query, description = "`pns` or `pppk`"),
+    ),
+    responses(
+        (status = 200, body = SelDto),
+        (status = 400, description = "A parameter is not valid", body = ErrorBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Mitra, or a unit outside the reader's scope", body = ErrorBody),
+        (status = 404, description = "No such row or competency for this reader", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_sel(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Json<SelDto>, ApiError> {
+    let isi = isi_sel(&state, &sesi, &params).await?;
+    Ok(Json(SelDto {
+        unit_id: isi.unit.0,
+        baris: isi.baris,
+        kompetensi_id: isi.kompetensi.id.0,
+        kode: isi.kompetensi.kode.clone(),
+        nama: isi.kompetensi.nama.clone(),
+        orang: isi
+            .orang
+            .into_iter()
+            .map(|o| {
+                let (saat_ini, status, gap) = match o.status {
+                    StatusKompetensi::Memenuhi { level } => (Some(level), "memenuhi", Some(0)),
+                    StatusKompetensi::Kurang { level, gap } => (Some(level), "kurang", Some(gap)),
+                    StatusKompetensi::Kedaluwarsa { .. } => (None, "kedaluwarsa", None),
+                    StatusKompetensi::BelumDinilai => (None, "belum_dinilai", None),
+                };
+                OrangSelDto {
+                    pegawai_id: o.id.0,
+                    nip: o.nip,
+                    nama: o.nama,
+                    jabatan: o.jabatan,
+                    unit: o.unit,
+                    wajib: o.wajib,
+                    saat_ini,
+                    status,
+                    gap,
+                }
+            })
+            .collect(),
+    }))
 }
 
 // ---------------------------------------------------------------- API
@@ -779,7 +973,7 @@ pub(crate) async fn api_peta(
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(api_peta),
+    paths(api_peta, api_sel),
     tags((name = "peta", description = "Peta Kompetensi: units × competencies (personal data; not for mitra)"))
 )]
 pub(crate) struct ApiPetaDoc;

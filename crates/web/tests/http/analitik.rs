@@ -517,3 +517,169 @@ async fn the_validity_setting_dates_new_assessments_only() {
     let page = get(&fx.app, &format!("/pegawai/{}", fx.ids.fitri), s.c()).await;
     assert!(page.body.contains("Hasil penilaian berlaku 2 tahun"));
 }
+
+#[tokio::test]
+async fn the_summary_and_the_gap_table_are_in_the_api() {
+    let fx = Fixture::new().await;
+    let ids = fx.ids;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let res = get(&fx.app, "/api/v1/kesesuaian", s.c()).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let j = res.json();
+    assert_eq!(
+        (
+            j["pegawai"].clone(),
+            j["dengan_jpm"].clone(),
+            j["memenuhi_semua"].clone()
+        ),
+        (6.into(), 2.into(), 0.into())
+    );
+    assert_eq!(j["per_kategori"][0]["label"], "Optimal");
+    assert_eq!(j["per_kategori"][0]["pegawai"], 2);
+    assert_eq!(j["per_kategori"][0]["batas_bawah_bp"], 9000);
+    let alasan = |kode: &str| {
+        j["tanpa_jpm"]
+            .as_array()
+            .expect("tanpa_jpm")
+            .iter()
+            .find(|t| t["alasan"] == kode)
+            .map(|t| t["pegawai"].clone())
+            .expect("reason")
+    };
+    assert_eq!(alasan("tanpa_jabatan"), 1);
+    assert_eq!(alasan("jabatan_tanpa_standar"), 2);
+    assert_eq!(alasan("belum_ada_yang_dinilai"), 1);
+    assert_eq!(
+        (
+            j["kompetensi_wajib"].clone(),
+            j["kompetensi_dinilai"].clone(),
+            j["kompetensi_kedaluwarsa"].clone(),
+            j["kompetensi_belum_dinilai"].clone()
+        ),
+        (7.into(), 2.into(), 2.into(), 3.into())
+    );
+
+    // The per-employee table, paged.
+    let j = get(&fx.app, "/api/v1/kesenjangan?per_halaman=4", s.c())
+        .await
+        .json();
+    assert_eq!(j["total"], 6);
+    assert_eq!(j["items"].as_array().expect("items").len(), 4);
+    let j2 = get(
+        &fx.app,
+        "/api/v1/kesenjangan?per_halaman=4&halaman=2",
+        s.c(),
+    )
+    .await
+    .json();
+    assert_eq!(j2["items"].as_array().expect("items").len(), 2);
+    let semua: Vec<serde_json::Value> = j["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .chain(j2["items"].as_array().expect("items"))
+        .cloned()
+        .collect();
+    let fitri = semua
+        .iter()
+        .find(|i| i["pegawai_id"] == ids.fitri.0)
+        .expect("Fitri");
+    assert_eq!(fitri["nip"], "199308122020122021");
+    assert_eq!(fitri["jpm_bp"], 10000);
+    assert_eq!(fitri["kategori"], "Optimal");
+    let yankes = fitri["kompetensi"]
+        .as_array()
+        .expect("kompetensi")
+        .iter()
+        .find(|k| k["kompetensi_id"] == ids.yankes.0)
+        .expect("yankes");
+    assert_eq!(yankes["status"], "kedaluwarsa");
+    assert!(yankes["saat_ini"].is_null() && yankes["gap"].is_null());
+    let yusuf = semua
+        .iter()
+        .find(|i| i["pegawai_id"] == ids.yusuf.0)
+        .expect("Yusuf");
+    assert_eq!(yusuf["tanpa_jpm"], "tanpa_jabatan");
+    assert!(yusuf["jpm"].is_null());
+
+    let p = masuk_sebagai(&fx, "pimpinan").await;
+    let j = get(&fx.app, "/api/v1/kesenjangan", p.c()).await.json();
+    assert_eq!(j["total"], 4);
+    let bad = get(&fx.app, "/api/v1/kesenjangan?per_halaman=0", s.c()).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let m = masuk_sebagai(&fx, "mitra").await;
+    for path in ["/api/v1/kesesuaian", "/api/v1/kesenjangan"] {
+        assert_eq!(
+            get(&fx.app, path, m.c()).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    let doc = get(&fx.app, "/api/v1/openapi.json", s.c()).await.json();
+    for path in [
+        "/api/v1/kesesuaian",
+        "/api/v1/kesenjangan",
+        "/api/v1/peta/sel",
+    ] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path} documented");
+    }
+}
+
+#[tokio::test]
+async fn a_cell_lists_its_people_in_the_api_and_as_a_download() {
+    let fx = Fixture::new().await;
+    let ids = fx.ids;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let q = format!("unit={}&kompetensi={}", ids.opd1, ids.integritas);
+    let j = get(&fx.app, &format!("/api/v1/peta/sel?{q}"), s.c())
+        .await
+        .json();
+    assert_eq!(j["kode"], "M.1");
+    let status: Vec<(i64, String)> = j["orang"]
+        .as_array()
+        .expect("orang")
+        .iter()
+        .map(|o| {
+            (
+                o["pegawai_id"].as_i64().expect("id"),
+                o["status"].as_str().expect("status").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(status.len(), 3, "{j}");
+    assert!(status.contains(&(ids.budi.0, "memenuhi".to_owned())));
+    assert!(status.contains(&(ids.fitri.0, "memenuhi".to_owned())));
+    assert!(status.contains(&(ids.rina.0, "belum_dinilai".to_owned())));
+
+    let page = get(&fx.app, &format!("/peta/sel?{q}"), s.c()).await;
+    assert!(
+        page.body.contains("/peta/sel/unduh?format=csv&amp;unit="),
+        "{}",
+        page.body
+    );
+    let csv = get(&fx.app, &format!("/peta/sel/unduh?format=csv&{q}"), s.c()).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.body.lines().count(), 4, "{}", csv.body);
+    assert!(
+        csv.body.contains("198501152010011003,Budi Santoso"),
+        "{}",
+        csv.body
+    );
+    assert!(csv.body.contains("Belum dinilai"));
+
+    // Outside the scope: a pimpinan of Dinas Kesehatan asking for Dinas Pendidikan.
+    let p = masuk_sebagai(&fx, "pimpinan").await;
+    let q2 = format!("unit={}&kompetensi={}", ids.opd2, ids.integritas);
+    assert_eq!(
+        get(&fx.app, &format!("/api/v1/peta/sel?{q2}"), p.c())
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get(&fx.app, &format!("/peta/sel/unduh?format=csv&{q2}"), p.c())
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
