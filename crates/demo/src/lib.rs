@@ -15,6 +15,7 @@ mod acak;
 mod gelar;
 mod jabatan;
 pub mod kamus;
+mod katalog;
 mod muat;
 mod nama;
 mod organisasi;
@@ -23,6 +24,7 @@ mod riwayat;
 mod standar;
 mod waktu;
 
+pub use katalog::{KerjaSamaDemo, KontakDemo, MitraDemo, ProgramDemo};
 pub use muat::{DemoAccount, DemoError, DemoSummary, load};
 pub use nama::NAMA_PEJABAT_NYATA;
 
@@ -172,6 +174,10 @@ pub struct Dataset {
     pub penilaian: Vec<PenilaianDemo>,
     pub skp: Vec<SkpDemo>,
     pub akun: Vec<AkunDemo>,
+    /// Partner institutions with contacts and agreements.
+    pub mitra: Vec<MitraDemo>,
+    /// The catalog of development programs.
+    pub program: Vec<ProgramDemo>,
 }
 
 /// Headline counts of a data set.
@@ -234,6 +240,12 @@ pub fn generate(options: &DemoOptions) -> Dataset {
         &bakat,
     );
     let akun = akun(&org, &jabatan, &pegawai, &penilaian);
+    let (mitra, program) = katalog::bangun(
+        &mut acak::Acak::cabang(seed, "mitra"),
+        hari_ini,
+        &org.unit,
+        &kompetensi,
+    );
 
     Dataset {
         hari_ini,
@@ -248,6 +260,8 @@ pub fn generate(options: &DemoOptions) -> Dataset {
         penilaian,
         skp,
         akun,
+        mitra,
+        program,
     }
 }
 
@@ -455,6 +469,16 @@ impl Dataset {
                 || a.pegawai.is_some_and(|p| p >= self.pegawai.len())
             {
                 return salah(format!("account {} points at a missing record", a.username));
+            }
+        }
+        for p in &self.program {
+            if p.penyelenggara.is_some_and(|m| m >= self.mitra.len())
+                || p.kompetensi
+                    .iter()
+                    .any(|(k, _)| *k >= self.kompetensi.len())
+                || p.unit.iter().any(|u| *u >= self.unit.len())
+            {
+                return salah(format!("program {} points at a missing record", p.kode));
             }
         }
         Ok(())

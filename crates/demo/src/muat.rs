@@ -3,9 +3,10 @@
 use crate::{Dataset, JumlahDemo};
 use kompeten_domain::{Level, Role};
 use kompeten_store::{
-    Actor, InstansiId, JabatanId, KompetensiId, LevelKompetensi, NewAccount, NewInstansi,
-    NewJabatan, NewKompetensi, NewPegawai, NewPenilaian, NewUnit, PegawaiId, Skp, StandarItem,
-    Store, StoreError, UnitId,
+    Actor, InstansiId, JabatanId, KerjaSama, KompetensiId, KompetensiProgram, KontakMitra,
+    LevelKompetensi, MitraId, NewAccount, NewInstansi, NewJabatan, NewKompetensi, NewMitra,
+    NewPegawai, NewPenilaian, NewProgram, NewUnit, PegawaiId, Skp, StandarItem, Store, StoreError,
+    UnitId,
 };
 
 /// Why the demo could not be loaded.
@@ -189,6 +190,76 @@ pub async fn load(
         })
         .collect::<Result<Vec<_>, DemoError>>()?;
     store.record_skp(instansi, &actor, &skp).await?;
+
+    let mut mitra_id: Vec<MitraId> = Vec::with_capacity(dataset.mitra.len());
+    for m in &dataset.mitra {
+        let new = NewMitra {
+            kode: m.kode.clone(),
+            nama: m.nama.clone(),
+            jenis: m.jenis,
+            alamat: m.alamat.clone(),
+            kota: Some(m.kota.clone()),
+            website: m.website.clone(),
+            kontak: m
+                .kontak
+                .iter()
+                .map(|k| KontakMitra {
+                    nama: k.nama.clone(),
+                    jabatan: Some(k.jabatan.clone()),
+                    email: Some(k.email.clone()),
+                    telepon: Some(k.telepon.clone()),
+                })
+                .collect(),
+            kerja_sama: m
+                .kerja_sama
+                .iter()
+                .map(|k| KerjaSama {
+                    jenis: k.jenis,
+                    nomor: k.nomor.clone(),
+                    ruang_lingkup: k.ruang_lingkup.clone(),
+                    tanggal_mulai: k.tanggal_mulai,
+                    tanggal_berakhir: k.tanggal_berakhir,
+                })
+                .collect(),
+        };
+        mitra_id.push(store.add_mitra(instansi, &actor, &new).await?);
+    }
+    for p in &dataset.program {
+        let new = NewProgram {
+            kode: p.kode.clone(),
+            judul: p.judul.clone(),
+            penyelenggara: p
+                .penyelenggara
+                .map(|m| mitra_id.get(m).copied().ok_or_else(|| hilang("mitra")))
+                .transpose()?,
+            bentuk: p.bentuk,
+            jp: p.jp,
+            biaya_per_peserta: p.biaya_per_peserta,
+            biaya_per_angkatan: p.biaya_per_angkatan,
+            ukuran_angkatan: p.ukuran_angkatan,
+            maks_angkatan: p.maks_angkatan,
+            moda: p.moda,
+            kompetensi: p
+                .kompetensi
+                .iter()
+                .map(|(k, naik)| {
+                    Ok(KompetensiProgram {
+                        kompetensi: kompetensi_id
+                            .get(*k)
+                            .copied()
+                            .ok_or_else(|| hilang("kompetensi"))?,
+                        naik_level: *naik,
+                    })
+                })
+                .collect::<Result<Vec<_>, DemoError>>()?,
+            terbuka_untuk_semua: p.terbuka_untuk_semua,
+            jenis_jabatan: p.jenis_jabatan.clone(),
+            unit: p.unit.iter().map(|u| unit(*u)).collect::<Result<_, _>>()?,
+            jadwal: p.jadwal,
+            aktif: p.aktif,
+        };
+        store.add_program(instansi, &actor, &new).await?;
+    }
 
     let mut accounts = Vec::with_capacity(dataset.akun.len());
     for (a, hash) in dataset.akun.iter().zip(hashes) {

@@ -12,6 +12,7 @@ pub mod jabatan;
 pub mod kompetensi;
 pub mod measure;
 pub mod nip;
+pub mod pengembangan;
 pub mod role;
 pub mod validity;
 
@@ -27,5 +28,8 @@ pub use jabatan::{
 pub use kompetensi::{KelompokKompetensi, Level, LevelOutOfRange, MetodePenilaian};
 pub use measure::{Jp, Rupiah};
 pub use nip::{Nip, NipError, TmtCpns};
+pub use pengembangan::{
+    BentukPengembangan, JenisKerjaSama, JenisMitra, ModaPembelajaran, StatusKerjaSama,
+};
 pub use role::Role;
 pub use validity::{MasaBerlaku, StatusBerlaku};

@@ -239,4 +239,49 @@ pub trait Store: Send + Sync + 'static {
         kunci: &str,
         nilai: &serde_json::Value,
     ) -> StoreResult<()>;
+
+    // Mitra (partners) and the catalog of development programs.
+    /// Adds a partner with its contacts and agreements; audited as "mitra.tambah".
+    async fn add_mitra(&self, i: InstansiId, actor: &Actor, new: &NewMitra)
+    -> StoreResult<MitraId>;
+    /// Replaces a partner's fields, contacts and agreements; audited as
+    /// "mitra.ubah" with the fields before and after.
+    async fn update_mitra(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        id: MitraId,
+        data: &NewMitra,
+    ) -> StoreResult<()>;
+    async fn mitra(&self, i: InstansiId, id: MitraId) -> StoreResult<Mitra>;
+    /// Every partner with contacts and agreements, ordered by name.
+    async fn list_mitra(&self, i: InstansiId) -> StoreResult<Vec<Mitra>>;
+    /// Agreements of every partner ending on or before `berakhir_sampai`
+    /// (`None`: all), the soonest ending first. Callers flag expired and
+    /// expiring ones against their day and threshold
+    /// (`kompeten_domain::StatusKerjaSama::pada`).
+    async fn list_kerja_sama(
+        &self,
+        i: InstansiId,
+        berakhir_sampai: Option<Date>,
+    ) -> StoreResult<Vec<KerjaSamaMitra>>;
+    /// Adds a program to the catalog; audited as "program.tambah".
+    async fn add_program(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        new: &NewProgram,
+    ) -> StoreResult<ProgramId>;
+    /// Replaces a program, its competencies and eligibility; audited as
+    /// "program.ubah" with the fields before and after.
+    async fn update_program(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        id: ProgramId,
+        data: &NewProgram,
+    ) -> StoreResult<()>;
+    async fn program(&self, i: InstansiId, id: ProgramId) -> StoreResult<Program>;
+    /// The catalog under the filters, ordered by code.
+    async fn list_program(&self, i: InstansiId, q: &ProgramQuery) -> StoreResult<Vec<Program>>;
 }

@@ -513,3 +513,217 @@ pub struct PenilaianAnalitik {
     pub tanggal: Date,
     pub berlaku_sampai: Date,
 }
+
+// ---------------------------------------------------------------------------
+// Partners (mitra) and the catalog of development programs.
+
+id_type!(
+    /// A partner institution (mitra).
+    MitraId,
+    /// A development program in the catalog.
+    ProgramId,
+);
+
+/// A contact person at a partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KontakMitra {
+    pub nama: String,
+    pub jabatan: Option<String>,
+    pub email: Option<String>,
+    pub telepon: Option<String>,
+}
+
+/// An agreement (MoU or PKS) with a partner; both days count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KerjaSama {
+    pub jenis: kompeten_domain::JenisKerjaSama,
+    pub nomor: String,
+    /// What the agreement covers, free text.
+    pub ruang_lingkup: String,
+    pub tanggal_mulai: Date,
+    /// On or after `tanggal_mulai`.
+    pub tanggal_berakhir: Date,
+}
+
+/// A partner as written: by `add_mitra`, and by `update_mitra`, which
+/// replaces every field, contact and agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewMitra {
+    pub kode: String,
+    pub nama: String,
+    pub jenis: kompeten_domain::JenisMitra,
+    pub alamat: Option<String>,
+    pub kota: Option<String>,
+    pub website: Option<String>,
+    /// In the order given; kept in that order.
+    pub kontak: Vec<KontakMitra>,
+    /// In the order given; kept in that order.
+    pub kerja_sama: Vec<KerjaSama>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mitra {
+    pub id: MitraId,
+    pub kode: String,
+    pub nama: String,
+    pub jenis: kompeten_domain::JenisMitra,
+    pub alamat: Option<String>,
+    pub kota: Option<String>,
+    pub website: Option<String>,
+    pub kontak: Vec<KontakMitra>,
+    pub kerja_sama: Vec<KerjaSama>,
+}
+
+impl Mitra {
+    /// The record as it would be written again, e.g. to edit one field.
+    pub fn data(&self) -> NewMitra {
+        NewMitra {
+            kode: self.kode.clone(),
+            nama: self.nama.clone(),
+            jenis: self.jenis,
+            alamat: self.alamat.clone(),
+            kota: self.kota.clone(),
+            website: self.website.clone(),
+            kontak: self.kontak.clone(),
+            kerja_sama: self.kerja_sama.clone(),
+        }
+    }
+}
+
+/// One agreement with its partner, for lists of agreements by end date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KerjaSamaMitra {
+    pub mitra: MitraId,
+    pub mitra_kode: String,
+    pub mitra_nama: String,
+    pub kerja_sama: KerjaSama,
+}
+
+/// When a program runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "jenis", rename_all = "snake_case")]
+pub enum JadwalProgram {
+    /// Open all year (e-learning, self-study, coaching on demand).
+    SepanjangTahun,
+    /// From `mulai` to `selesai`, both inclusive.
+    Periode { mulai: Date, selesai: Date },
+}
+
+/// A competency a program raises, and by how many levels (1..=4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct KompetensiProgram {
+    pub kompetensi: KompetensiId,
+    pub naik_level: u8,
+}
+
+/// A development program as written: by `add_program`, and by
+/// `update_program`, which replaces everything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewProgram {
+    pub kode: String,
+    pub judul: String,
+    /// The partner that runs it; `None` for the instansi's own programs.
+    pub penyelenggara: Option<MitraId>,
+    pub bentuk: kompeten_domain::BentukPengembangan,
+    /// At least 1.
+    pub jp: kompeten_domain::Jp,
+    /// Paid for each participant; 0 for free programs.
+    pub biaya_per_peserta: kompeten_domain::Rupiah,
+    /// Paid once per batch (angkatan) that runs, on top of the per-participant cost.
+    pub biaya_per_angkatan: Option<kompeten_domain::Rupiah>,
+    /// Participants per batch, at least 1; `None`: one batch of any size.
+    pub ukuran_angkatan: Option<u32>,
+    /// Most batches a year, at least 1; `None`: no limit.
+    pub maks_angkatan: Option<u32>,
+    pub moda: kompeten_domain::ModaPembelajaran,
+    /// Competencies raised; empty only when the program is open to all.
+    /// Read back ordered by competency id.
+    pub kompetensi: Vec<KompetensiProgram>,
+    /// Anyone may take it, whatever their gaps (e.g. a general e-learning).
+    pub terbuka_untuk_semua: bool,
+    /// Position types that may take it; empty: every type. Read back in the
+    /// regulation's order, without duplicates.
+    pub jenis_jabatan: Vec<kompeten_domain::JenisJabatan>,
+    /// Units whose staff may take it (a unit covers the units below it;
+    /// callers expand); empty: every unit. Read back ascending, without duplicates.
+    pub unit: Vec<UnitId>,
+    pub jadwal: JadwalProgram,
+    pub aktif: bool,
+}
+
+/// A competency a program raises, with the dictionary's code and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KompetensiProgramEntry {
+    pub kompetensi: KompetensiId,
+    pub kode: String,
+    pub nama: String,
+    pub naik_level: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Program {
+    pub id: ProgramId,
+    pub kode: String,
+    pub judul: String,
+    pub penyelenggara: Option<MitraId>,
+    /// The partner's name; `None` for the instansi's own programs.
+    pub penyelenggara_nama: Option<String>,
+    pub bentuk: kompeten_domain::BentukPengembangan,
+    pub jp: kompeten_domain::Jp,
+    pub biaya_per_peserta: kompeten_domain::Rupiah,
+    pub biaya_per_angkatan: Option<kompeten_domain::Rupiah>,
+    pub ukuran_angkatan: Option<u32>,
+    pub maks_angkatan: Option<u32>,
+    pub moda: kompeten_domain::ModaPembelajaran,
+    /// Ordered by competency id.
+    pub kompetensi: Vec<KompetensiProgramEntry>,
+    pub terbuka_untuk_semua: bool,
+    pub jenis_jabatan: Vec<kompeten_domain::JenisJabatan>,
+    pub unit: Vec<UnitId>,
+    pub jadwal: JadwalProgram,
+    pub aktif: bool,
+}
+
+impl Program {
+    /// The record as it would be written again, e.g. to edit one field.
+    pub fn data(&self) -> NewProgram {
+        NewProgram {
+            kode: self.kode.clone(),
+            judul: self.judul.clone(),
+            penyelenggara: self.penyelenggara,
+            bentuk: self.bentuk,
+            jp: self.jp,
+            biaya_per_peserta: self.biaya_per_peserta,
+            biaya_per_angkatan: self.biaya_per_angkatan,
+            ukuran_angkatan: self.ukuran_angkatan,
+            maks_angkatan: self.maks_angkatan,
+            moda: self.moda,
+            kompetensi: self
+                .kompetensi
+                .iter()
+                .map(|k| KompetensiProgram {
+                    kompetensi: k.kompetensi,
+                    naik_level: k.naik_level,
+                })
+                .collect(),
+            terbuka_untuk_semua: self.terbuka_untuk_semua,
+            jenis_jabatan: self.jenis_jabatan.clone(),
+            unit: self.unit.clone(),
+            jadwal: self.jadwal,
+            aktif: self.aktif,
+        }
+    }
+}
+
+/// Filters of the catalog; every `None` matches all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgramQuery {
+    /// Programs run by this partner.
+    pub mitra: Option<MitraId>,
+    pub bentuk: Option<kompeten_domain::BentukPengembangan>,
+    /// Programs that raise this competency.
+    pub kompetensi: Option<KompetensiId>,
+    pub aktif: Option<bool>,
+    /// Matches the code or the title (case-insensitive, anywhere).
+    pub teks: Option<String>,
+}

@@ -1485,6 +1485,450 @@ pub(crate) fn kompetensi_analitik(
 }
 
 // ---------------------------------------------------------------------------
+// Partners (mitra) and the catalog of development programs.
+
+/// An optional e-mail address: trimmed, one `@`, no spaces.
+fn optional_email(field: &str, value: Option<&str>) -> StoreResult<Option<String>> {
+    let Some(email) = optional_label(field, value)? else {
+        return Ok(None);
+    };
+    let parts: Vec<&str> = email.split('@').collect();
+    if parts.len() != 2
+        || parts.iter().any(|p| p.is_empty())
+        || email.chars().any(char::is_whitespace)
+    {
+        return Err(invalid(format!(
+            "{field} {email:?} is not an e-mail address"
+        )));
+    }
+    Ok(Some(email))
+}
+
+/// A partner as it will be stored: trimmed, blanks as `None`, dates in order.
+pub(crate) fn validate_mitra(new: &crate::NewMitra) -> StoreResult<crate::NewMitra> {
+    let kode = label("mitra kode", &new.kode)?;
+    let at = |e: StoreError| match e {
+        StoreError::Invalid(m) => invalid(format!("mitra {kode}: {m}")),
+        other => other,
+    };
+    let mut kontak = Vec::with_capacity(new.kontak.len());
+    for (n, k) in new.kontak.iter().enumerate() {
+        let field = |f: &str| format!("contact {} {f}", n + 1);
+        kontak.push(crate::KontakMitra {
+            nama: label(&field("nama"), &k.nama).map_err(at)?,
+            jabatan: optional_label(&field("jabatan"), k.jabatan.as_deref()).map_err(at)?,
+            email: optional_email(&field("email"), k.email.as_deref()).map_err(at)?,
+            telepon: optional_label(&field("telepon"), k.telepon.as_deref()).map_err(at)?,
+        });
+    }
+    let mut kerja_sama: Vec<crate::KerjaSama> = Vec::with_capacity(new.kerja_sama.len());
+    for (n, k) in new.kerja_sama.iter().enumerate() {
+        let nomor = label(&format!("agreement {} nomor", n + 1), &k.nomor).map_err(at)?;
+        if kerja_sama.iter().any(|other| other.nomor == nomor) {
+            return Err(at(invalid(format!(
+                "agreement nomor {nomor} appears twice"
+            ))));
+        }
+        if k.tanggal_berakhir < k.tanggal_mulai {
+            return Err(at(invalid(format!(
+                "agreement {nomor} ends on {} before it starts on {}",
+                k.tanggal_berakhir, k.tanggal_mulai
+            ))));
+        }
+        kerja_sama.push(crate::KerjaSama {
+            jenis: k.jenis,
+            ruang_lingkup: free_text("agreement ruang lingkup", k.ruang_lingkup.trim())
+                .map_err(at)?,
+            tanggal_mulai: k.tanggal_mulai,
+            tanggal_berakhir: k.tanggal_berakhir,
+            nomor,
+        });
+    }
+    Ok(crate::NewMitra {
+        nama: label("mitra nama", &new.nama).map_err(at)?,
+        jenis: new.jenis,
+        alamat: optional_label("alamat", new.alamat.as_deref()).map_err(at)?,
+        kota: optional_label("kota", new.kota.as_deref()).map_err(at)?,
+        website: optional_label("website", new.website.as_deref()).map_err(at)?,
+        kontak,
+        kerja_sama,
+        kode,
+    })
+}
+
+/// A program as it will be stored, with its numbers in database types.
+pub(crate) struct ValidProgram {
+    /// Trimmed; competencies by id, position types in the regulation's
+    /// order and units by id, without duplicates.
+    pub(crate) data: crate::NewProgram,
+    pub(crate) jp: i32,
+    pub(crate) biaya_per_peserta: i64,
+    pub(crate) biaya_per_angkatan: Option<i64>,
+    pub(crate) ukuran_angkatan: Option<i32>,
+    pub(crate) maks_angkatan: Option<i32>,
+    pub(crate) jadwal_mulai: Option<Date>,
+    pub(crate) jadwal_selesai: Option<Date>,
+}
+
+pub(crate) fn validate_program(new: &crate::NewProgram) -> StoreResult<ValidProgram> {
+    let kode = label("program kode", &new.kode)?;
+    let at = |m: String| invalid(format!("program {kode}: {m}"));
+    let judul = label("judul", &new.judul).map_err(|e| at(e.to_string()))?;
+    let jp = i32::try_from(new.jp.0)
+        .ok()
+        .filter(|jp| *jp >= 1)
+        .ok_or_else(|| at(format!("jp must be at least 1, got {}", new.jp.0)))?;
+    if new.biaya_per_peserta.0 < 0 {
+        return Err(at(format!(
+            "biaya per peserta must not be negative, got {}",
+            new.biaya_per_peserta.0
+        )));
+    }
+    if let Some(biaya) = new.biaya_per_angkatan.filter(|b| b.0 < 0) {
+        return Err(at(format!(
+            "biaya per angkatan must not be negative, got {}",
+            biaya.0
+        )));
+    }
+    let positive = |field: &str, value: Option<u32>| -> StoreResult<Option<i32>> {
+        value
+            .map(|v| {
+                i32::try_from(v)
+                    .ok()
+                    .filter(|v| *v >= 1)
+                    .ok_or_else(|| at(format!("{field} must be at least 1, got {v}")))
+            })
+            .transpose()
+    };
+    let ukuran_angkatan = positive("ukuran angkatan", new.ukuran_angkatan)?;
+    let maks_angkatan = positive("maks angkatan", new.maks_angkatan)?;
+    let mut kompetensi = new.kompetensi.clone();
+    for k in &kompetensi {
+        if !(1..=4).contains(&k.naik_level) {
+            return Err(at(format!(
+                "naik level of kompetensi {} must be 1 to 4, got {}",
+                k.kompetensi, k.naik_level
+            )));
+        }
+    }
+    kompetensi.sort();
+    if let Some(w) = kompetensi
+        .windows(2)
+        .find(|w| w[0].kompetensi == w[1].kompetensi)
+    {
+        return Err(at(format!("kompetensi {} appears twice", w[0].kompetensi)));
+    }
+    if kompetensi.is_empty() && !new.terbuka_untuk_semua {
+        return Err(at(
+            "a program must raise at least one competency or be open to all".to_owned(),
+        ));
+    }
+    let (jadwal_mulai, jadwal_selesai) = match new.jadwal {
+        crate::JadwalProgram::SepanjangTahun => (None, None),
+        crate::JadwalProgram::Periode { mulai, selesai } => {
+            if selesai < mulai {
+                return Err(at(format!(
+                    "the schedule ends on {selesai} before it starts on {mulai}"
+                )));
+            }
+            (Some(mulai), Some(selesai))
+        }
+    };
+    let mut jenis_jabatan = new.jenis_jabatan.clone();
+    jenis_jabatan.sort();
+    jenis_jabatan.dedup();
+    let mut unit = new.unit.clone();
+    unit.sort();
+    unit.dedup();
+    Ok(ValidProgram {
+        jp,
+        biaya_per_peserta: new.biaya_per_peserta.0,
+        biaya_per_angkatan: new.biaya_per_angkatan.map(|b| b.0),
+        ukuran_angkatan,
+        maks_angkatan,
+        jadwal_mulai,
+        jadwal_selesai,
+        data: crate::NewProgram {
+            kode,
+            judul,
+            kompetensi,
+            jenis_jabatan,
+            unit,
+            ..new.clone()
+        },
+    })
+}
+
+/// The audit detail of a replacing edit: the code and, for each top-level
+/// field that changed, its value before and after.
+pub(crate) fn ubah_detail(
+    kode: &str,
+    before: &impl serde::Serialize,
+    after: &impl serde::Serialize,
+) -> StoreResult<serde_json::Value> {
+    use serde_json::{Map, Value, json};
+    let object = |v: Value| match v {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    let failed = |e: serde_json::Error| invalid(format!("cannot audit the change: {e}"));
+    let before = object(serde_json::to_value(before).map_err(failed)?);
+    let after = object(serde_json::to_value(after).map_err(failed)?);
+    let mut sebelum = Map::new();
+    let mut sesudah = Map::new();
+    for (field, new) in after {
+        let old = before.get(&field).cloned().unwrap_or(Value::Null);
+        if old != new {
+            sebelum.insert(field.clone(), old);
+            sesudah.insert(field, new);
+        }
+    }
+    Ok(json!({ "kode": kode, "sebelum": sebelum, "sesudah": sesudah }))
+}
+
+pub(crate) const MITRA_SELECT: &str = "SELECT m.id, m.kode, m.nama, m.jenis, m.alamat, m.kota, m.website FROM mitra m \
+     WHERE m.instansi_id = ";
+pub(crate) const MITRA_KONTAK_SELECT: &str = "SELECT k.mitra_id, k.nama, k.jabatan, k.email, k.telepon FROM mitra_kontak k \
+     WHERE k.instansi_id = ";
+pub(crate) const MITRA_KERJA_SAMA_SELECT: &str = "SELECT k.mitra_id, m.kode AS mitra_kode, \
+     m.nama AS mitra_nama, k.jenis, k.nomor, k.ruang_lingkup, k.tanggal_mulai, k.tanggal_berakhir \
+     FROM mitra_kerja_sama k JOIN mitra m ON m.instansi_id = k.instansi_id AND m.id = k.mitra_id \
+     WHERE k.instansi_id = ";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MitraDbRow {
+    id: i64,
+    kode: String,
+    nama: String,
+    jenis: String,
+    alamat: Option<String>,
+    kota: Option<String>,
+    website: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MitraKontakRow {
+    mitra_id: i64,
+    nama: String,
+    jabatan: Option<String>,
+    email: Option<String>,
+    telepon: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct KerjaSamaRow {
+    mitra_id: i64,
+    mitra_kode: String,
+    mitra_nama: String,
+    jenis: String,
+    nomor: String,
+    ruang_lingkup: String,
+    tanggal_mulai: Date,
+    tanggal_berakhir: Date,
+}
+
+impl KerjaSamaRow {
+    pub(crate) fn into_kerja_sama(self) -> StoreResult<crate::KerjaSamaMitra> {
+        Ok(crate::KerjaSamaMitra {
+            mitra: crate::MitraId(self.mitra_id),
+            mitra_kode: self.mitra_kode,
+            mitra_nama: self.mitra_nama,
+            kerja_sama: crate::KerjaSama {
+                jenis: code(
+                    "jenis kerja sama",
+                    &self.jenis,
+                    kompeten_domain::JenisKerjaSama::from_code,
+                )?,
+                nomor: self.nomor,
+                ruang_lingkup: self.ruang_lingkup,
+                tanggal_mulai: self.tanggal_mulai,
+                tanggal_berakhir: self.tanggal_berakhir,
+            },
+        })
+    }
+}
+
+/// Partners with their contacts and agreements; children come ordered by
+/// partner and urutan, partners in the order given.
+pub(crate) fn assemble_mitra(
+    rows: Vec<MitraDbRow>,
+    kontak: Vec<MitraKontakRow>,
+    kerja_sama: Vec<KerjaSamaRow>,
+) -> StoreResult<Vec<crate::Mitra>> {
+    let mut kontak_of: HashMap<i64, Vec<crate::KontakMitra>> = HashMap::new();
+    for k in kontak {
+        kontak_of
+            .entry(k.mitra_id)
+            .or_default()
+            .push(crate::KontakMitra {
+                nama: k.nama,
+                jabatan: k.jabatan,
+                email: k.email,
+                telepon: k.telepon,
+            });
+    }
+    let mut kerja_sama_of: HashMap<i64, Vec<crate::KerjaSama>> = HashMap::new();
+    for k in kerja_sama {
+        let k = k.into_kerja_sama()?;
+        kerja_sama_of
+            .entry(k.mitra.0)
+            .or_default()
+            .push(k.kerja_sama);
+    }
+    rows.into_iter()
+        .map(|r| {
+            Ok(crate::Mitra {
+                id: crate::MitraId(r.id),
+                jenis: code(
+                    "jenis mitra",
+                    &r.jenis,
+                    kompeten_domain::JenisMitra::from_code,
+                )?,
+                kontak: kontak_of.remove(&r.id).unwrap_or_default(),
+                kerja_sama: kerja_sama_of.remove(&r.id).unwrap_or_default(),
+                kode: r.kode,
+                nama: r.nama,
+                alamat: r.alamat,
+                kota: r.kota,
+                website: r.website,
+            })
+        })
+        .collect()
+}
+
+pub(crate) const PROGRAM_SELECT: &str = "SELECT p.id, p.kode, p.judul, p.mitra_id, \
+     m.nama AS mitra_nama, p.bentuk, p.jp, p.biaya_per_peserta, p.biaya_per_angkatan, \
+     p.ukuran_angkatan, p.maks_angkatan, p.moda, p.terbuka_untuk_semua, p.jadwal_mulai, \
+     p.jadwal_selesai, p.aktif FROM program_pengembangan p \
+     LEFT JOIN mitra m ON m.instansi_id = p.instansi_id AND m.id = p.mitra_id \
+     WHERE p.instansi_id = ";
+pub(crate) const PROGRAM_KOMPETENSI_SELECT: &str = "SELECT pk.program_id, pk.kompetensi_id, \
+     k.kode, k.nama, pk.naik_level FROM program_kompetensi pk \
+     JOIN kompetensi k ON k.instansi_id = pk.instansi_id AND k.id = pk.kompetensi_id \
+     WHERE pk.instansi_id = ";
+pub(crate) const PROGRAM_JENIS_SELECT: &str =
+    "SELECT program_id, jenis_jabatan FROM program_jenis_jabatan WHERE instansi_id = ";
+pub(crate) const PROGRAM_UNIT_SELECT: &str =
+    "SELECT program_id, unit_id FROM program_unit WHERE instansi_id = ";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ProgramDbRow {
+    id: i64,
+    kode: String,
+    judul: String,
+    mitra_id: Option<i64>,
+    mitra_nama: Option<String>,
+    bentuk: String,
+    jp: i32,
+    biaya_per_peserta: i64,
+    biaya_per_angkatan: Option<i64>,
+    ukuran_angkatan: Option<i32>,
+    maks_angkatan: Option<i32>,
+    moda: String,
+    terbuka_untuk_semua: bool,
+    jadwal_mulai: Option<Date>,
+    jadwal_selesai: Option<Date>,
+    aktif: bool,
+}
+
+/// (program, kompetensi, kode, nama, naik_level)
+pub(crate) type ProgramKompetensiRow = (i64, i64, String, String, i32);
+
+fn positive_u32(what: &str, value: i32) -> StoreResult<u32> {
+    u32::try_from(value)
+        .ok()
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| corrupt(format!("{what} {value}")))
+}
+
+/// Programs in the order given, with their competencies (by id), position
+/// types (regulation order) and units (by id).
+pub(crate) fn assemble_program(
+    rows: Vec<ProgramDbRow>,
+    kompetensi: Vec<ProgramKompetensiRow>,
+    jenis: Vec<(i64, String)>,
+    unit: Vec<(i64, i64)>,
+) -> StoreResult<Vec<crate::Program>> {
+    let mut kompetensi_of: HashMap<i64, Vec<crate::KompetensiProgramEntry>> = HashMap::new();
+    for (program, id, kode, nama, naik) in kompetensi {
+        let naik_level = u8::try_from(naik)
+            .ok()
+            .filter(|n| (1..=4).contains(n))
+            .ok_or_else(|| corrupt(format!("naik level {naik}")))?;
+        kompetensi_of
+            .entry(program)
+            .or_default()
+            .push(crate::KompetensiProgramEntry {
+                kompetensi: KompetensiId(id),
+                kode,
+                nama,
+                naik_level,
+            });
+    }
+    let mut jenis_of: HashMap<i64, Vec<JenisJabatan>> = HashMap::new();
+    for (program, j) in jenis {
+        jenis_of.entry(program).or_default().push(code(
+            "jenis jabatan",
+            &j,
+            JenisJabatan::from_code,
+        )?);
+    }
+    let mut unit_of: HashMap<i64, Vec<UnitId>> = HashMap::new();
+    for (program, u) in unit {
+        unit_of.entry(program).or_default().push(UnitId(u));
+    }
+    rows.into_iter()
+        .map(|r| {
+            let mut kompetensi = kompetensi_of.remove(&r.id).unwrap_or_default();
+            kompetensi.sort_by_key(|k| k.kompetensi);
+            let mut jenis_jabatan = jenis_of.remove(&r.id).unwrap_or_default();
+            jenis_jabatan.sort();
+            let mut unit = unit_of.remove(&r.id).unwrap_or_default();
+            unit.sort();
+            let jadwal = match (r.jadwal_mulai, r.jadwal_selesai) {
+                (Some(mulai), Some(selesai)) => crate::JadwalProgram::Periode { mulai, selesai },
+                (None, None) => crate::JadwalProgram::SepanjangTahun,
+                _ => return Err(corrupt(format!("schedule of program {}", r.id))),
+            };
+            Ok(crate::Program {
+                id: crate::ProgramId(r.id),
+                penyelenggara: r.mitra_id.map(crate::MitraId),
+                penyelenggara_nama: r.mitra_nama,
+                bentuk: code(
+                    "bentuk pengembangan",
+                    &r.bentuk,
+                    kompeten_domain::BentukPengembangan::from_code,
+                )?,
+                jp: kompeten_domain::Jp(positive_u32("jp", r.jp)?),
+                biaya_per_peserta: kompeten_domain::Rupiah(r.biaya_per_peserta),
+                biaya_per_angkatan: r.biaya_per_angkatan.map(kompeten_domain::Rupiah),
+                ukuran_angkatan: r
+                    .ukuran_angkatan
+                    .map(|v| positive_u32("ukuran angkatan", v))
+                    .transpose()?,
+                maks_angkatan: r
+                    .maks_angkatan
+                    .map(|v| positive_u32("maks angkatan", v))
+                    .transpose()?,
+                moda: code(
+                    "moda pembelajaran",
+                    &r.moda,
+                    kompeten_domain::ModaPembelajaran::from_code,
+                )?,
+                terbuka_untuk_semua: r.terbuka_untuk_semua,
+                aktif: r.aktif,
+                kode: r.kode,
+                judul: r.judul,
+                kompetensi,
+                jenis_jabatan,
+                unit,
+                jadwal,
+            })
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
 // The implementation, written once and expanded per backend.
 
 /// Implements [`Store`](crate::Store) for `$store`, a struct with a
@@ -1671,6 +2115,309 @@ macro_rules! impl_store {
                         .await
                         .map_err(StoreError::Database)?;
                 assemble_kompetensi(rows, levels)
+            }
+
+            /// Inserts rows of `per_row` values each after `head` ("INSERT ... VALUES "),
+            /// in as few statements as the parameter limit allows.
+            async fn insert_rows(
+                tx: &mut Tx,
+                head: &str,
+                rows: Vec<Vec<Param>>,
+                per_row: usize,
+                invalid_message: &str,
+            ) -> StoreResult<()> {
+                for chunk in rows.chunks(rows_per_statement(per_row)) {
+                    let mut sql = Sql::new(head);
+                    for (n, row) in chunk.iter().enumerate() {
+                        if n > 0 {
+                            sql.push(", ");
+                        }
+                        sql.tuple(row.clone());
+                    }
+                    sqlx::query_with(&text(&sql), args(&sql.params)?)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(|e| {
+                            write_error(e, || "a row is written twice".to_owned(), || invalid_message.to_owned())
+                        })?;
+                }
+                Ok(())
+            }
+
+            fn urutan(n: usize) -> Param {
+                Param::from(i32::try_from(n).unwrap_or(i32::MAX))
+            }
+
+            /// Writes a partner's contacts and agreements (after removing the old ones).
+            async fn write_mitra_children(
+                tx: &mut Tx,
+                i: InstansiId,
+                mitra: i64,
+                m: &NewMitra,
+            ) -> StoreResult<()> {
+                for table in ["mitra_kontak", "mitra_kerja_sama"] {
+                    sqlx::query(&format!("DELETE FROM {table} WHERE instansi_id = $1 AND mitra_id = $2"))
+                        .bind(i.0)
+                        .bind(mitra)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                }
+                let kontak = m
+                    .kontak
+                    .iter()
+                    .enumerate()
+                    .map(|(n, k)| {
+                        vec![
+                            Param::from(i),
+                            Param::from(mitra),
+                            urutan(n),
+                            Param::from(k.nama.clone()),
+                            Param::from(k.jabatan.clone()),
+                            Param::from(k.email.clone()),
+                            Param::from(k.telepon.clone()),
+                        ]
+                    })
+                    .collect();
+                insert_rows(
+                    tx,
+                    "INSERT INTO mitra_kontak (instansi_id, mitra_id, urutan, nama, jabatan, email, telepon) VALUES ",
+                    kontak,
+                    7,
+                    &format!("a contact of mitra {} is not valid", m.kode),
+                )
+                .await?;
+                let kerja_sama = m
+                    .kerja_sama
+                    .iter()
+                    .enumerate()
+                    .map(|(n, k)| {
+                        vec![
+                            Param::from(i),
+                            Param::from(mitra),
+                            urutan(n),
+                            Param::from(k.jenis.code()),
+                            Param::from(k.nomor.clone()),
+                            Param::from(k.ruang_lingkup.clone()),
+                            Param::from(k.tanggal_mulai),
+                            Param::from(k.tanggal_berakhir),
+                        ]
+                    })
+                    .collect();
+                insert_rows(
+                    tx,
+                    "INSERT INTO mitra_kerja_sama (instansi_id, mitra_id, urutan, jenis, nomor, \
+                     ruang_lingkup, tanggal_mulai, tanggal_berakhir) VALUES ",
+                    kerja_sama,
+                    8,
+                    &format!("an agreement of mitra {} is not valid", m.kode),
+                )
+                .await
+            }
+
+            async fn fetch_mitra(
+                conn: &mut <Db as sqlx::Database>::Connection,
+                i: InstansiId,
+                only: Option<MitraId>,
+            ) -> StoreResult<Vec<Mitra>> {
+                let mut sql = Sql::new(MITRA_SELECT);
+                sql.bind(i);
+                let mut kontak_sql = Sql::new(MITRA_KONTAK_SELECT);
+                kontak_sql.bind(i);
+                let mut kerja_sama_sql = Sql::new(MITRA_KERJA_SAMA_SELECT);
+                kerja_sama_sql.bind(i);
+                if let Some(id) = only {
+                    sql.push(" AND m.id = ").bind(id.0);
+                    kontak_sql.push(" AND k.mitra_id = ").bind(id.0);
+                    kerja_sama_sql.push(" AND k.mitra_id = ").bind(id.0);
+                }
+                sql.push(" ORDER BY lower(m.nama), m.id");
+                kontak_sql.push(" ORDER BY k.mitra_id, k.urutan");
+                kerja_sama_sql.push(" ORDER BY k.mitra_id, k.urutan");
+                let rows: Vec<MitraDbRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                    .fetch_all(&mut *conn)
+                    .await
+                    .map_err(StoreError::Database)?;
+                let kontak: Vec<MitraKontakRow> =
+                    sqlx::query_as_with(&text(&kontak_sql), args(&kontak_sql.params)?)
+                        .fetch_all(&mut *conn)
+                        .await
+                        .map_err(StoreError::Database)?;
+                let kerja_sama: Vec<KerjaSamaRow> =
+                    sqlx::query_as_with(&text(&kerja_sama_sql), args(&kerja_sama_sql.params)?)
+                        .fetch_all(&mut *conn)
+                        .await
+                        .map_err(StoreError::Database)?;
+                assemble_mitra(rows, kontak, kerja_sama)
+            }
+
+            /// Checks that everything a program refers to exists in this instansi.
+            async fn program_references(tx: &mut Tx, i: InstansiId, p: &NewProgram) -> StoreResult<()> {
+                let kode = &p.kode;
+                if let Some(mitra) = p.penyelenggara {
+                    let found = existing_ids(tx, "mitra", i, &HashSet::from([mitra.0])).await?;
+                    if found.is_empty() {
+                        return Err(invalid(format!(
+                            "program {kode}: mitra {mitra} does not exist in this instansi"
+                        )));
+                    }
+                }
+                let wanted: HashSet<i64> = p.kompetensi.iter().map(|k| k.kompetensi.0).collect();
+                let found = existing_ids(tx, "kompetensi", i, &wanted).await?;
+                if let Some(missing) = p.kompetensi.iter().find(|k| !found.contains(&k.kompetensi.0)) {
+                    return Err(invalid(format!(
+                        "program {kode}: kompetensi {} does not exist in this instansi",
+                        missing.kompetensi
+                    )));
+                }
+                let wanted: HashSet<i64> = p.unit.iter().map(|u| u.0).collect();
+                let found = existing_ids(tx, "unit_kerja", i, &wanted).await?;
+                if let Some(missing) = p.unit.iter().find(|u| !found.contains(&u.0)) {
+                    return Err(invalid(format!(
+                        "program {kode}: unit {missing} does not exist in this instansi"
+                    )));
+                }
+                Ok(())
+            }
+
+            /// Writes a program's competencies and eligibility (after removing the old ones).
+            async fn write_program_children(
+                tx: &mut Tx,
+                i: InstansiId,
+                program: i64,
+                p: &NewProgram,
+            ) -> StoreResult<()> {
+                for table in ["program_kompetensi", "program_jenis_jabatan", "program_unit"] {
+                    sqlx::query(&format!("DELETE FROM {table} WHERE instansi_id = $1 AND program_id = $2"))
+                        .bind(i.0)
+                        .bind(program)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                }
+                let invalid_message = format!("program {} is not valid", p.kode);
+                let kompetensi = p
+                    .kompetensi
+                    .iter()
+                    .map(|k| {
+                        vec![
+                            Param::from(i),
+                            Param::from(program),
+                            Param::from(k.kompetensi.0),
+                            Param::from(i32::from(k.naik_level)),
+                        ]
+                    })
+                    .collect();
+                insert_rows(
+                    tx,
+                    "INSERT INTO program_kompetensi (instansi_id, program_id, kompetensi_id, naik_level) VALUES ",
+                    kompetensi,
+                    4,
+                    &invalid_message,
+                )
+                .await?;
+                let jenis = p
+                    .jenis_jabatan
+                    .iter()
+                    .map(|j| vec![Param::from(i), Param::from(program), Param::from(j.code())])
+                    .collect();
+                insert_rows(
+                    tx,
+                    "INSERT INTO program_jenis_jabatan (instansi_id, program_id, jenis_jabatan) VALUES ",
+                    jenis,
+                    3,
+                    &invalid_message,
+                )
+                .await?;
+                let unit = p
+                    .unit
+                    .iter()
+                    .map(|u| vec![Param::from(i), Param::from(program), Param::from(u.0)])
+                    .collect();
+                insert_rows(
+                    tx,
+                    "INSERT INTO program_unit (instansi_id, program_id, unit_id) VALUES ",
+                    unit,
+                    3,
+                    &invalid_message,
+                )
+                .await
+            }
+
+            async fn fetch_program(
+                conn: &mut <Db as sqlx::Database>::Connection,
+                i: InstansiId,
+                q: &ProgramQuery,
+                only: Option<ProgramId>,
+            ) -> StoreResult<Vec<Program>> {
+                let mut sql = Sql::new(PROGRAM_SELECT);
+                sql.bind(i);
+                let mut kompetensi_sql = Sql::new(PROGRAM_KOMPETENSI_SELECT);
+                kompetensi_sql.bind(i);
+                let mut jenis_sql = Sql::new(PROGRAM_JENIS_SELECT);
+                jenis_sql.bind(i);
+                let mut unit_sql = Sql::new(PROGRAM_UNIT_SELECT);
+                unit_sql.bind(i);
+                if let Some(id) = only {
+                    sql.push(" AND p.id = ").bind(id.0);
+                    kompetensi_sql.push(" AND pk.program_id = ").bind(id.0);
+                    jenis_sql.push(" AND program_id = ").bind(id.0);
+                    unit_sql.push(" AND program_id = ").bind(id.0);
+                }
+                if let Some(mitra) = q.mitra {
+                    sql.push(" AND p.mitra_id = ").bind(mitra.0);
+                }
+                if let Some(bentuk) = q.bentuk {
+                    sql.push(" AND p.bentuk = ").bind(bentuk.code());
+                }
+                if let Some(kompetensi) = q.kompetensi {
+                    sql.push(
+                        " AND EXISTS (SELECT 1 FROM program_kompetensi f \
+                         WHERE f.instansi_id = p.instansi_id AND f.program_id = p.id AND f.kompetensi_id = ",
+                    )
+                    .bind(kompetensi.0)
+                    .push(")");
+                }
+                match q.aktif {
+                    Some(true) => {
+                        sql.push(" AND p.aktif");
+                    }
+                    Some(false) => {
+                        sql.push(" AND NOT p.aktif");
+                    }
+                    None => {}
+                }
+                if let Some(teks) = q.teks.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                    let pattern = like_anywhere(teks);
+                    sql.push(" AND (lower(p.judul) LIKE lower(")
+                        .bind(pattern.clone())
+                        .push(") ESCAPE '!' OR lower(p.kode) LIKE lower(")
+                        .bind(pattern)
+                        .push(") ESCAPE '!')");
+                }
+                sql.push(" ORDER BY p.kode, p.id");
+                let rows: Vec<ProgramDbRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                    .fetch_all(&mut *conn)
+                    .await
+                    .map_err(StoreError::Database)?;
+                if rows.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let kompetensi: Vec<ProgramKompetensiRow> =
+                    sqlx::query_as_with(&text(&kompetensi_sql), args(&kompetensi_sql.params)?)
+                        .fetch_all(&mut *conn)
+                        .await
+                        .map_err(StoreError::Database)?;
+                let jenis: Vec<(i64, String)> =
+                    sqlx::query_as_with(&text(&jenis_sql), args(&jenis_sql.params)?)
+                        .fetch_all(&mut *conn)
+                        .await
+                        .map_err(StoreError::Database)?;
+                let unit: Vec<(i64, i64)> = sqlx::query_as_with(&text(&unit_sql), args(&unit_sql.params)?)
+                    .fetch_all(&mut *conn)
+                    .await
+                    .map_err(StoreError::Database)?;
+                assemble_program(rows, kompetensi, jenis, unit)
             }
 
             #[async_trait::async_trait]
@@ -3067,6 +3814,275 @@ macro_rules! impl_store {
                     let entry = Audit { action: "pengaturan.ubah", entity: "pengaturan", entity_id: None, detail };
                     audit(&mut tx, i, actor, entry).await?;
                     commit(tx).await
+                }
+
+                // ---- Mitra and the catalog of programs -------------------------
+
+                async fn add_mitra(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    new: &NewMitra,
+                ) -> StoreResult<MitraId> {
+                    let m = validate_mitra(new)?;
+                    let mut tx = begin(self).await?;
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO mitra (instansi_id, kode, nama, jenis, alamat, kota, website) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    )
+                    .bind(i.0)
+                    .bind(&m.kode)
+                    .bind(&m.nama)
+                    .bind(m.jenis.code())
+                    .bind(&m.alamat)
+                    .bind(&m.kota)
+                    .bind(&m.website)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("mitra kode {} already exists", m.kode),
+                            || format!("mitra {} is not valid in instansi {i}", m.kode),
+                        )
+                    })?;
+                    write_mitra_children(&mut tx, i, id, &m).await?;
+                    let detail = serde_json::json!({
+                        "kode": m.kode,
+                        "nama": m.nama,
+                        "kontak": m.kontak.len(),
+                        "kerja_sama": m.kerja_sama.len(),
+                    });
+                    let entry = Audit { action: "mitra.tambah", entity: "mitra", entity_id: Some(id), detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(MitraId(id))
+                }
+
+                async fn update_mitra(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    id: MitraId,
+                    data: &NewMitra,
+                ) -> StoreResult<()> {
+                    let m = validate_mitra(data)?;
+                    let mut tx = begin(self).await?;
+                    // Lock the row first (SQLite's BEGIN IMMEDIATE already
+                    // serializes writers), so the audited "before" is what
+                    // this change really replaces.
+                    let locked = sqlx::query("UPDATE mitra SET kode = kode WHERE instansi_id = $1 AND id = $2")
+                        .bind(i.0)
+                        .bind(id.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?
+                        .rows_affected();
+                    if locked == 0 {
+                        return Err(StoreError::NotFound("mitra"));
+                    }
+                    let before = fetch_mitra(&mut tx, i, Some(id))
+                        .await?
+                        .into_iter()
+                        .next()
+                        .ok_or(StoreError::NotFound("mitra"))?;
+                    sqlx::query(
+                        "UPDATE mitra SET kode = $1, nama = $2, jenis = $3, alamat = $4, kota = $5, \
+                         website = $6 WHERE instansi_id = $7 AND id = $8",
+                    )
+                    .bind(&m.kode)
+                    .bind(&m.nama)
+                    .bind(m.jenis.code())
+                    .bind(&m.alamat)
+                    .bind(&m.kota)
+                    .bind(&m.website)
+                    .bind(i.0)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("mitra kode {} already exists", m.kode),
+                            || format!("the change of mitra {id} is not valid"),
+                        )
+                    })?;
+                    write_mitra_children(&mut tx, i, id.0, &m).await?;
+                    let detail = ubah_detail(&m.kode, &before.data(), &m)?;
+                    let entry = Audit { action: "mitra.ubah", entity: "mitra", entity_id: Some(id.0), detail };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn mitra(&self, i: InstansiId, id: MitraId) -> StoreResult<Mitra> {
+                    let mut conn = self.pool.acquire().await.map_err(StoreError::Database)?;
+                    fetch_mitra(&mut conn, i, Some(id))
+                        .await?
+                        .into_iter()
+                        .next()
+                        .ok_or(StoreError::NotFound("mitra"))
+                }
+
+                async fn list_mitra(&self, i: InstansiId) -> StoreResult<Vec<Mitra>> {
+                    let mut conn = self.pool.acquire().await.map_err(StoreError::Database)?;
+                    fetch_mitra(&mut conn, i, None).await
+                }
+
+                async fn list_kerja_sama(
+                    &self,
+                    i: InstansiId,
+                    berakhir_sampai: Option<Date>,
+                ) -> StoreResult<Vec<KerjaSamaMitra>> {
+                    let mut sql = Sql::new(MITRA_KERJA_SAMA_SELECT);
+                    sql.bind(i);
+                    if let Some(sampai) = berakhir_sampai {
+                        sql.push(" AND k.tanggal_berakhir <= ").bind(sampai);
+                    }
+                    sql.push(" ORDER BY k.tanggal_berakhir, lower(m.nama), k.mitra_id, k.urutan");
+                    let rows: Vec<KerjaSamaRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    rows.into_iter().map(KerjaSamaRow::into_kerja_sama).collect()
+                }
+
+                async fn add_program(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    new: &NewProgram,
+                ) -> StoreResult<ProgramId> {
+                    let v = validate_program(new)?;
+                    let p = &v.data;
+                    let mut tx = begin(self).await?;
+                    program_references(&mut tx, i, p).await?;
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO program_pengembangan (instansi_id, kode, judul, mitra_id, bentuk, jp, \
+                         biaya_per_peserta, biaya_per_angkatan, ukuran_angkatan, maks_angkatan, moda, \
+                         terbuka_untuk_semua, jadwal_mulai, jadwal_selesai, aktif) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+                    )
+                    .bind(i.0)
+                    .bind(&p.kode)
+                    .bind(&p.judul)
+                    .bind(p.penyelenggara.map(|m| m.0))
+                    .bind(p.bentuk.code())
+                    .bind(v.jp)
+                    .bind(v.biaya_per_peserta)
+                    .bind(v.biaya_per_angkatan)
+                    .bind(v.ukuran_angkatan)
+                    .bind(v.maks_angkatan)
+                    .bind(p.moda.code())
+                    .bind(p.terbuka_untuk_semua)
+                    .bind(v.jadwal_mulai)
+                    .bind(v.jadwal_selesai)
+                    .bind(p.aktif)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("program kode {} already exists", p.kode),
+                            || format!("program {} is not valid in instansi {i}", p.kode),
+                        )
+                    })?;
+                    write_program_children(&mut tx, i, id, p).await?;
+                    let detail = serde_json::json!({ "kode": p.kode, "judul": p.judul });
+                    let entry = Audit {
+                        action: "program.tambah",
+                        entity: "program_pengembangan",
+                        entity_id: Some(id),
+                        detail,
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(ProgramId(id))
+                }
+
+                async fn update_program(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    id: ProgramId,
+                    data: &NewProgram,
+                ) -> StoreResult<()> {
+                    let v = validate_program(data)?;
+                    let p = &v.data;
+                    let mut tx = begin(self).await?;
+                    // Lock the row first, as in update_mitra.
+                    let locked = sqlx::query(
+                        "UPDATE program_pengembangan SET kode = kode WHERE instansi_id = $1 AND id = $2",
+                    )
+                    .bind(i.0)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?
+                    .rows_affected();
+                    if locked == 0 {
+                        return Err(StoreError::NotFound("program"));
+                    }
+                    let before = fetch_program(&mut tx, i, &ProgramQuery::default(), Some(id))
+                        .await?
+                        .into_iter()
+                        .next()
+                        .ok_or(StoreError::NotFound("program"))?;
+                    program_references(&mut tx, i, p).await?;
+                    sqlx::query(
+                        "UPDATE program_pengembangan SET kode = $1, judul = $2, mitra_id = $3, bentuk = $4, \
+                         jp = $5, biaya_per_peserta = $6, biaya_per_angkatan = $7, ukuran_angkatan = $8, \
+                         maks_angkatan = $9, moda = $10, terbuka_untuk_semua = $11, jadwal_mulai = $12, \
+                         jadwal_selesai = $13, aktif = $14 WHERE instansi_id = $15 AND id = $16",
+                    )
+                    .bind(&p.kode)
+                    .bind(&p.judul)
+                    .bind(p.penyelenggara.map(|m| m.0))
+                    .bind(p.bentuk.code())
+                    .bind(v.jp)
+                    .bind(v.biaya_per_peserta)
+                    .bind(v.biaya_per_angkatan)
+                    .bind(v.ukuran_angkatan)
+                    .bind(v.maks_angkatan)
+                    .bind(p.moda.code())
+                    .bind(p.terbuka_untuk_semua)
+                    .bind(v.jadwal_mulai)
+                    .bind(v.jadwal_selesai)
+                    .bind(p.aktif)
+                    .bind(i.0)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("program kode {} already exists", p.kode),
+                            || format!("the change of program {id} is not valid"),
+                        )
+                    })?;
+                    write_program_children(&mut tx, i, id.0, p).await?;
+                    let detail = ubah_detail(&p.kode, &before.data(), p)?;
+                    let entry = Audit {
+                        action: "program.ubah",
+                        entity: "program_pengembangan",
+                        entity_id: Some(id.0),
+                        detail,
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn program(&self, i: InstansiId, id: ProgramId) -> StoreResult<Program> {
+                    let mut conn = self.pool.acquire().await.map_err(StoreError::Database)?;
+                    fetch_program(&mut conn, i, &ProgramQuery::default(), Some(id))
+                        .await?
+                        .into_iter()
+                        .next()
+                        .ok_or(StoreError::NotFound("program"))
+                }
+
+                async fn list_program(&self, i: InstansiId, q: &ProgramQuery) -> StoreResult<Vec<Program>> {
+                    let mut conn = self.pool.acquire().await.map_err(StoreError::Database)?;
+                    fetch_program(&mut conn, i, q, None).await
                 }
             }
         }

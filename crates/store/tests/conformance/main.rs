@@ -6,6 +6,7 @@ mod akun;
 mod analitik;
 mod fixture;
 mod harness;
+mod katalog;
 mod org;
 mod pegawai;
 mod revisi;
@@ -59,6 +60,9 @@ conformance!(
     analitik::data_kesenjangan,
     revisi::data_revision,
     revisi::settings,
+    katalog::mitra_round_trip,
+    katalog::program_round_trip,
+    katalog::katalog_tenant_isolation,
 );
 
 /// Opening PostgreSQL: each failure says why.
