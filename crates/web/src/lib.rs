@@ -133,6 +133,10 @@ pub fn router(state: AppState) -> Router {
         .route("/pegawai.csv", get(halaman::pegawai::unduh_csv))
         .route("/pegawai/{id}", get(halaman::pegawai::detail))
         .route(
+            "/pegawai/{id}/kesenjangan/unduh",
+            get(halaman::pegawai::unduh_kesenjangan),
+        )
+        .route(
             "/pegawai/baru",
             get(halaman::tulis::pegawai_baru_form).post(halaman::tulis::pegawai_baru_kirim),
         )

@@ -606,3 +606,82 @@ pub(crate) async fn detail(
     };
     render(&tpl)
 }
+
+/// `/pegawai/{id}/kesenjangan/unduh`: the employee's gap table (the one on
+/// their page), with the same scope checks as the page.
+pub(crate) async fn unduh_kesenjangan(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    params: Params,
+) -> Result<Response, PageError> {
+    use kompeten_io::tabel::{Kolom, Sel, Tabel};
+    let format = crate::unduh::Format::dari(&params)?;
+    let id = PegawaiId(id_path(&raw)?);
+    let p = profil_pegawai(&state, &sesi, id).await?;
+    let k = &p.kesenjangan;
+    let h = &k.hasil;
+    let mut tabel = Tabel::new(
+        "Kesenjangan kompetensi pegawai",
+        vec![
+            Kolom::new("Kode"),
+            Kolom::dengan_lebar("Kompetensi", 40.0),
+            Kolom::new("Kelompok"),
+            Kolom::new("Bobot"),
+            Kolom::new("Level standar"),
+            Kolom::new("Level saat ini"),
+            Kolom::new("Gap"),
+            Kolom::new("Status"),
+        ],
+    );
+    tabel.catatan = vec![
+        format!(
+            "Pegawai: {} (NIP {})",
+            p.pegawai.nama_lengkap(),
+            p.pegawai.nip.as_str()
+        ),
+        format!(
+            "Jabatan: {}",
+            p.jabatan.as_ref().map_or("—", |j| j.nama.as_str())
+        ),
+        format!("Tanggal: {}", tanggal(p.hari_ini)),
+        match (h.jpm, k.kategori_label()) {
+            (Some(j), Some(kat)) => format!("JPM: {} ({kat})", persen_bp(j.basis_poin())),
+            _ => format!(
+                "JPM: tidak dapat dihitung ({})",
+                h.tanpa_jpm.map_or("—", |a| a.label())
+            ),
+        },
+    ];
+    for r in &h.rincian {
+        let (_, kode, nama) =
+            k.kompetensi(r.kompetensi)
+                .cloned()
+                .unwrap_or((0, String::new(), String::new()));
+        let (kini, gap) = match r.status {
+            StatusKompetensi::Memenuhi { level } => (Sel::Bulat(i64::from(level)), Sel::Bulat(0)),
+            StatusKompetensi::Kurang { level, gap } => {
+                (Sel::Bulat(i64::from(level)), Sel::Bulat(i64::from(gap)))
+            }
+            StatusKompetensi::Kedaluwarsa { .. } | StatusKompetensi::BelumDinilai => {
+                (Sel::Kosong, Sel::Kosong)
+            }
+        };
+        tabel.baris.push(vec![
+            Sel::teks(kode),
+            Sel::teks(nama),
+            Sel::teks(r.kelompok.label()),
+            Sel::Bulat(i64::from(r.bobot)),
+            Sel::Bulat(i64::from(r.wajib)),
+            kini,
+            gap,
+            Sel::teks(r.status.label()),
+        ]);
+    }
+    Ok(crate::unduh::respons(
+        &tabel,
+        format,
+        &format!("kesenjangan-pegawai-{}", id.0),
+        state.hari_ini(),
+    )?)
+}

@@ -683,3 +683,36 @@ async fn a_cell_lists_its_people_in_the_api_and_as_a_download() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn an_employees_gap_table_downloads_from_their_page() {
+    let fx = Fixture::new().await;
+    let ids = fx.ids;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let page = get(&fx.app, &format!("/pegawai/{}", ids.fitri), s.c()).await;
+    let link = format!("/pegawai/{}/kesenjangan/unduh?format=csv", ids.fitri);
+    assert!(page.body.contains(&link), "{}", page.body);
+    let csv = get(&fx.app, &link, s.c()).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let body = csv.body.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(lines.len(), 3, "{body}");
+    assert!(lines[1].starts_with("M.1,Integritas,"), "{}", lines[1]);
+    assert!(lines[1].ends_with(",1,2,3,0,Memenuhi"), "{}", lines[1]);
+    assert!(lines[2].starts_with("T.KES.1,"), "{}", lines[2]);
+    assert!(lines[2].ends_with(",3,3,,,Kedaluwarsa"), "{}", lines[2]);
+
+    // Fitri downloads her own, not someone else's; a partner gets nothing.
+    let f = masuk_sebagai(&fx, "fitri").await;
+    assert_eq!(get(&fx.app, &link, f.c()).await.status, StatusCode::OK);
+    let lain = format!("/pegawai/{}/kesenjangan/unduh?format=csv", ids.budi);
+    assert_eq!(
+        get(&fx.app, &lain, f.c()).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let m = masuk_sebagai(&fx, "mitra").await;
+    assert_eq!(
+        get(&fx.app, &link, m.c()).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
