@@ -362,6 +362,19 @@ pub struct TanpaJpmPerAlasan {
     pub kelompok_berbobot_belum_dinilai: u32,
 }
 
+impl TanpaJpmPerAlasan {
+    /// The count for one reason.
+    pub fn untuk(&self, a: AlasanTanpaJpm) -> u32 {
+        match a {
+            AlasanTanpaJpm::TanpaJabatan => self.tanpa_jabatan,
+            AlasanTanpaJpm::JabatanTanpaStandar => self.jabatan_tanpa_standar,
+            AlasanTanpaJpm::StandarTidakValid => self.standar_tidak_valid,
+            AlasanTanpaJpm::BelumAdaYangDinilai => self.belum_ada_yang_dinilai,
+            AlasanTanpaJpm::KelompokBerbobotBelumDinilai => self.kelompok_berbobot_belum_dinilai,
+        }
+    }
+}
+
 /// The city (or scope) summary for Beranda.
 ///
 /// "Meets their standard" is reported two ways, both defined here:

@@ -161,6 +161,25 @@ pub enum AlasanTanpaJpm {
 }
 
 impl AlasanTanpaJpm {
+    pub const ALL: [AlasanTanpaJpm; 5] = [
+        AlasanTanpaJpm::TanpaJabatan,
+        AlasanTanpaJpm::JabatanTanpaStandar,
+        AlasanTanpaJpm::StandarTidakValid,
+        AlasanTanpaJpm::BelumAdaYangDinilai,
+        AlasanTanpaJpm::KelompokBerbobotBelumDinilai,
+    ];
+
+    /// Stable machine code, as serialised: e.g. `tanpa_jabatan`.
+    pub fn kode(self) -> &'static str {
+        match self {
+            AlasanTanpaJpm::TanpaJabatan => "tanpa_jabatan",
+            AlasanTanpaJpm::JabatanTanpaStandar => "jabatan_tanpa_standar",
+            AlasanTanpaJpm::StandarTidakValid => "standar_tidak_valid",
+            AlasanTanpaJpm::BelumAdaYangDinilai => "belum_ada_yang_dinilai",
+            AlasanTanpaJpm::KelompokBerbobotBelumDinilai => "kelompok_berbobot_belum_dinilai",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AlasanTanpaJpm::TanpaJabatan => "Belum memiliki jabatan",
@@ -289,6 +308,33 @@ impl StatusKompetensi {
         match self {
             StatusKompetensi::Kurang { gap, .. } => gap,
             _ => 0,
+        }
+    }
+
+    /// The level that counts: the valid one, `None` when expired or never
+    /// assessed.
+    pub fn level_berlaku(self) -> Option<u8> {
+        match self {
+            StatusKompetensi::Memenuhi { level } | StatusKompetensi::Kurang { level, .. } => {
+                Some(level)
+            }
+            StatusKompetensi::Kedaluwarsa { .. } | StatusKompetensi::BelumDinilai => None,
+        }
+    }
+
+    /// The gap of an assessed competency, `None` when nothing valid says.
+    pub fn gap_berlaku(self) -> Option<u8> {
+        self.level_berlaku().map(|_| self.gap())
+    }
+
+    /// Stable machine code, e.g. for the API: `memenuhi`, `kurang`,
+    /// `kedaluwarsa`, `belum_dinilai`.
+    pub fn kode(self) -> &'static str {
+        match self {
+            StatusKompetensi::Memenuhi { .. } => "memenuhi",
+            StatusKompetensi::Kurang { .. } => "kurang",
+            StatusKompetensi::Kedaluwarsa { .. } => "kedaluwarsa",
+            StatusKompetensi::BelumDinilai => "belum_dinilai",
         }
     }
 

@@ -11,7 +11,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use kompeten_domain::JenisJabatan;
 use kompeten_domain::format::ribuan;
 use kompeten_store::{JabatanId, JabatanQuery, Lingkup};
 
@@ -108,22 +107,8 @@ pub(crate) async fn daftar(
     if minta_fragmen(&headers) {
         return Ok(vary_htmx(render(&HasilTpl { hasil })?));
     }
-    let opd = units
-        .opd()
-        .map(|u| Pilihan {
-            nilai: u.id.to_string(),
-            label: u.nama.clone(),
-            dipilih: f.opd == Some(u.id),
-        })
-        .collect();
-    let jenis = JenisJabatan::ALL
-        .iter()
-        .map(|j| Pilihan {
-            nilai: j.code().to_owned(),
-            label: j.label().to_owned(),
-            dipilih: f.jenis == Some(*j),
-        })
-        .collect();
+    let opd = Pilihan::unit(units.opd(), f.opd);
+    let jenis = Pilihan::jenis_jabatan(f.jenis);
     let tpl = DaftarTpl {
         layout: Layout::untuk(&sesi, "Jabatan", "jabatan"),
         q: f.q.clone().unwrap_or_default(),

@@ -392,16 +392,6 @@ fn kategori(skala: &SkalaKategori, k: &Kecocokan) -> String {
     }
 }
 
-pub(crate) fn kode_tanpa_jpm(a: AlasanTanpaJpm) -> &'static str {
-    match a {
-        AlasanTanpaJpm::TanpaJabatan => "tanpa_jabatan",
-        AlasanTanpaJpm::JabatanTanpaStandar => "jabatan_tanpa_standar",
-        AlasanTanpaJpm::StandarTidakValid => "standar_tidak_valid",
-        AlasanTanpaJpm::BelumAdaYangDinilai => "belum_ada_yang_dinilai",
-        AlasanTanpaJpm::KelompokBerbobotBelumDinilai => "kelompok_berbobot_belum_dinilai",
-    }
-}
-
 fn jabatan_id(raw: &str) -> Result<JabatanId, AppError> {
     Ok(JabatanId(id_path(raw)?))
 }
@@ -548,32 +538,9 @@ pub(crate) async fn halaman(
         )
     };
     let lingkup = sesi.lingkup();
-    let opd = h
-        .units
-        .pilihan_filter(lingkup)
-        .into_iter()
-        .map(|u| Opsi {
-            nilai: u.id.to_string(),
-            label: u.nama.clone(),
-            dipilih: f.opd == Some(u.id),
-        })
-        .collect();
-    let jenis = JenisJabatan::ALL
-        .iter()
-        .map(|j| Opsi {
-            nilai: j.code().to_owned(),
-            label: j.label().to_owned(),
-            dipilih: f.jenis == Some(*j),
-        })
-        .collect();
-    let status = StatusAsn::ALL
-        .iter()
-        .map(|s| Opsi {
-            nilai: s.code().to_owned(),
-            label: s.label().to_owned(),
-            dipilih: f.status == Some(*s),
-        })
-        .collect();
+    let opd = Opsi::unit(h.units.pilihan_filter(lingkup), f.opd);
+    let jenis = Opsi::jenis_jabatan(f.jenis);
+    let status = Opsi::status_asn(f.status);
     let catatan = match lingkup {
         Lingkup::Unit(_) => Some("Hanya pegawai di unit yang Anda pimpin yang diperingkat."),
         Lingkup::Pegawai(_) => {
@@ -842,7 +809,7 @@ pub(crate) async fn api_kecocokan(
                 jpm: k.hasil.jpm.map(|j| j.persen()),
                 jpm_bp: k.hasil.jpm.map(|j| j.basis_poin()),
                 kategori: k.hasil.kategori.map(|i| skala.label(i).to_owned()),
-                tanpa_jpm: k.hasil.tanpa_jpm.map(kode_tanpa_jpm),
+                tanpa_jpm: k.hasil.tanpa_jpm.map(AlasanTanpaJpm::kode),
                 memenuhi_syarat: k.memenuhi_syarat,
                 cukup_dinilai: k.cukup_dinilai,
                 dinilai: k.hasil.jumlah.dinilai,

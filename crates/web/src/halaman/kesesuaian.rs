@@ -3,7 +3,6 @@
 //! (`GET /api/v1/kesenjangan`, paged; the same rows as
 //! `/kesenjangan/unduh` and `kompeten export gaps`).
 
-use super::kecocokan::kode_tanpa_jpm;
 use super::peta::filter_peta;
 use crate::AppState;
 use crate::analitik;
@@ -14,9 +13,7 @@ use crate::sesi::Sesi;
 use axum::Json;
 use axum::extract::State;
 use kompeten_domain::Role;
-use kompeten_engine::kesenjangan::{
-    AlasanTanpaJpm, Pilihan, StatusKompetensi, hitung_pegawai, ringkasan_kota,
-};
+use kompeten_engine::kesenjangan::{AlasanTanpaJpm, Pilihan, hitung_pegawai, ringkasan_kota};
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
@@ -112,7 +109,6 @@ pub(crate) async fn api_kesesuaian(
         MAKS_GAP,
     )
     .map_err(|e| AppError::Internal(format!("city summary: {e}")))?;
-    let t = r.tanpa_jpm;
     Ok(Json(KesesuaianDto {
         hari_ini: iso(state.hari_ini()),
         pegawai: r.pegawai,
@@ -129,26 +125,14 @@ pub(crate) async fn api_kesesuaian(
                 pegawai: *n,
             })
             .collect(),
-        tanpa_jpm: [
-            (AlasanTanpaJpm::TanpaJabatan, t.tanpa_jabatan),
-            (AlasanTanpaJpm::JabatanTanpaStandar, t.jabatan_tanpa_standar),
-            (AlasanTanpaJpm::StandarTidakValid, t.standar_tidak_valid),
-            (
-                AlasanTanpaJpm::BelumAdaYangDinilai,
-                t.belum_ada_yang_dinilai,
-            ),
-            (
-                AlasanTanpaJpm::KelompokBerbobotBelumDinilai,
-                t.kelompok_berbobot_belum_dinilai,
-            ),
-        ]
-        .into_iter()
-        .map(|(a, n)| TanpaJpmDto {
-            alasan: kode_tanpa_jpm(a),
-            label: a.label(),
-            pegawai: n,
-        })
-        .collect(),
+        tanpa_jpm: AlasanTanpaJpm::ALL
+            .into_iter()
+            .map(|a| TanpaJpmDto {
+                alasan: a.kode(),
+                label: a.label(),
+                pegawai: r.tanpa_jpm.untuk(a),
+            })
+            .collect(),
         memenuhi_semua: r.memenuhi_semua,
         kompetensi_wajib: r.kompetensi_wajib,
         kompetensi_dinilai: r.kompetensi_dinilai,
@@ -304,7 +288,7 @@ pub(crate) async fn api_kesenjangan(
             jpm: h.jpm.map(|j| j.persen()),
             jpm_bp: h.jpm.map(|j| j.basis_poin()),
             kategori: h.kategori.map(|k| atur.skala_pemetaan.label(k).to_owned()),
-            tanpa_jpm: h.tanpa_jpm.map(kode_tanpa_jpm),
+            tanpa_jpm: h.tanpa_jpm.map(AlasanTanpaJpm::kode),
             wajib: h.jumlah.wajib,
             dinilai: h.jumlah.dinilai,
             kedaluwarsa: h.jumlah.kedaluwarsa,
@@ -315,21 +299,13 @@ pub(crate) async fn api_kesenjangan(
                 .iter()
                 .filter_map(|k| {
                     let c = d.kolom(k.kompetensi)?;
-                    let (saat_ini, status, gap) = match k.status {
-                        StatusKompetensi::Memenuhi { level } => (Some(level), "memenuhi", Some(0)),
-                        StatusKompetensi::Kurang { level, gap } => {
-                            (Some(level), "kurang", Some(gap))
-                        }
-                        StatusKompetensi::Kedaluwarsa { .. } => (None, "kedaluwarsa", None),
-                        StatusKompetensi::BelumDinilai => (None, "belum_dinilai", None),
-                    };
                     Some(KompetensiPegawaiDto {
                         kompetensi_id: c.id.0,
                         kode: c.kode.clone(),
                         wajib: k.wajib,
-                        saat_ini,
-                        status,
-                        gap,
+                        saat_ini: k.status.level_berlaku(),
+                        status: k.status.kode(),
+                        gap: k.status.gap_berlaku(),
                     })
                 })
                 .collect(),

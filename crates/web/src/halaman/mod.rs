@@ -214,29 +214,17 @@ async fn kesesuaian(state: &AppState, sesi: &Sesi) -> Result<Kesesuaian, AppErro
             ribuan(pegawai)
         ),
     });
-    let t = r.tanpa_jpm;
-    let tanpa_jpm = [
-        (AlasanTanpaJpm::TanpaJabatan, t.tanpa_jabatan),
-        (AlasanTanpaJpm::JabatanTanpaStandar, t.jabatan_tanpa_standar),
-        (AlasanTanpaJpm::StandarTidakValid, t.standar_tidak_valid),
-        (
-            AlasanTanpaJpm::BelumAdaYangDinilai,
-            t.belum_ada_yang_dinilai,
-        ),
-        (
-            AlasanTanpaJpm::KelompokBerbobotBelumDinilai,
-            t.kelompok_berbobot_belum_dinilai,
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, n)| *n > 0)
-    .map(|(a, n)| Keadaan {
-        label: a.label(),
-        nilai: ribuan(u64::from(n)),
-        meter: None,
-        rincian: "pegawai tanpa JPM".to_owned(),
-    })
-    .collect();
+    let tanpa_jpm = AlasanTanpaJpm::ALL
+        .into_iter()
+        .map(|a| (a, r.tanpa_jpm.untuk(a)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(a, n)| Keadaan {
+            label: a.label(),
+            nilai: ribuan(u64::from(n)),
+            meter: None,
+            rincian: "pegawai tanpa JPM".to_owned(),
+        })
+        .collect();
     let keadaan = vec![
         Keadaan {
             label: "Kompetensi wajib dengan penilaian berlaku",

@@ -27,6 +27,47 @@ pub(crate) struct Pilihan {
     pub dipilih: bool,
 }
 
+impl Pilihan {
+    /// Units as the options of a select, the chosen one marked.
+    pub(crate) fn unit<'a>(
+        units: impl IntoIterator<Item = &'a kompeten_store::Unit>,
+        dipilih: Option<kompeten_store::UnitId>,
+    ) -> Vec<Self> {
+        units
+            .into_iter()
+            .map(|u| Pilihan {
+                nilai: u.id.to_string(),
+                label: u.nama.clone(),
+                dipilih: dipilih == Some(u.id),
+            })
+            .collect()
+    }
+
+    /// Every position type, the chosen one marked.
+    pub(crate) fn jenis_jabatan(dipilih: Option<JenisJabatan>) -> Vec<Self> {
+        JenisJabatan::ALL
+            .iter()
+            .map(|j| Pilihan {
+                nilai: j.code().to_owned(),
+                label: j.label().to_owned(),
+                dipilih: dipilih == Some(*j),
+            })
+            .collect()
+    }
+
+    /// PNS and PPPK, the chosen one marked.
+    pub(crate) fn status_asn(dipilih: Option<StatusAsn>) -> Vec<Self> {
+        StatusAsn::ALL
+            .iter()
+            .map(|s| Pilihan {
+                nilai: s.code().to_owned(),
+                label: s.label().to_owned(),
+                dipilih: dipilih == Some(*s),
+            })
+            .collect()
+    }
+}
+
 pub(crate) struct BarisPegawai {
     pub id: i64,
     pub nip: String,
@@ -212,31 +253,9 @@ pub(crate) async fn daftar(
     if minta_fragmen(&headers) {
         return Ok(vary_htmx(render(&HasilTpl { hasil })?));
     }
-    let opd = units
-        .pilihan_filter(sesi.lingkup())
-        .into_iter()
-        .map(|u| Pilihan {
-            nilai: u.id.to_string(),
-            label: u.nama.clone(),
-            dipilih: f.opd == Some(u.id),
-        })
-        .collect();
-    let jenis = JenisJabatan::ALL
-        .iter()
-        .map(|j| Pilihan {
-            nilai: j.code().to_owned(),
-            label: j.label().to_owned(),
-            dipilih: f.jenis == Some(*j),
-        })
-        .collect();
-    let status = StatusAsn::ALL
-        .iter()
-        .map(|s| Pilihan {
-            nilai: s.code().to_owned(),
-            label: s.label().to_owned(),
-            dipilih: f.status == Some(*s),
-        })
-        .collect();
+    let opd = Pilihan::unit(units.pilihan_filter(sesi.lingkup()), f.opd);
+    let jenis = Pilihan::jenis_jabatan(f.jenis);
+    let status = Pilihan::status_asn(f.status);
     let unit = f
         .unit
         .and_then(|u| units.get(u))
@@ -658,23 +677,14 @@ pub(crate) async fn unduh_kesenjangan(
             k.kompetensi(r.kompetensi)
                 .cloned()
                 .unwrap_or((0, String::new(), String::new()));
-        let (kini, gap) = match r.status {
-            StatusKompetensi::Memenuhi { level } => (Sel::Bulat(i64::from(level)), Sel::Bulat(0)),
-            StatusKompetensi::Kurang { level, gap } => {
-                (Sel::Bulat(i64::from(level)), Sel::Bulat(i64::from(gap)))
-            }
-            StatusKompetensi::Kedaluwarsa { .. } | StatusKompetensi::BelumDinilai => {
-                (Sel::Kosong, Sel::Kosong)
-            }
-        };
         tabel.baris.push(vec![
             Sel::teks(kode),
             Sel::teks(nama),
             Sel::teks(r.kelompok.label()),
             Sel::Bulat(i64::from(r.bobot)),
             Sel::Bulat(i64::from(r.wajib)),
-            kini,
-            gap,
+            r.status.level_berlaku().map(i64::from).into(),
+            r.status.gap_berlaku().map(i64::from).into(),
             Sel::teks(r.status.label()),
         ]);
     }

@@ -357,31 +357,9 @@ pub(crate) async fn halaman(
             _ => grup.push(GrupView { label, jumlah: 1 }),
         }
     }
-    let opd = units
-        .pilihan_filter(lingkup)
-        .into_iter()
-        .map(|u| Opsi {
-            nilai: u.id.to_string(),
-            label: u.nama.clone(),
-            dipilih: f.opd == Some(u.id),
-        })
-        .collect();
-    let jenis = JenisJabatan::ALL
-        .iter()
-        .map(|j| Opsi {
-            nilai: j.code().to_owned(),
-            label: j.label().to_owned(),
-            dipilih: f.jenis == Some(*j),
-        })
-        .collect();
-    let status = StatusAsn::ALL
-        .iter()
-        .map(|s| Opsi {
-            nilai: s.code().to_owned(),
-            label: s.label().to_owned(),
-            dipilih: f.status == Some(*s),
-        })
-        .collect();
+    let opd = Opsi::unit(units.pilihan_filter(lingkup), f.opd);
+    let jenis = Opsi::jenis_jabatan(f.jenis);
+    let status = Opsi::status_asn(f.status);
     let catatan = match lingkup {
         Lingkup::Instansi => None,
         Lingkup::Unit(_) => Some("Peta ini hanya mencakup unit yang Anda pimpin."),
@@ -734,24 +712,15 @@ pub(crate) async fn unduh_sel(
         ),
     ];
     for o in &isi.orang {
-        let (kini, gap) = match o.status {
-            StatusKompetensi::Memenuhi { level } => (Sel::Bulat(i64::from(level)), Sel::Bulat(0)),
-            StatusKompetensi::Kurang { level, gap } => {
-                (Sel::Bulat(i64::from(level)), Sel::Bulat(i64::from(gap)))
-            }
-            StatusKompetensi::Kedaluwarsa { .. } | StatusKompetensi::BelumDinilai => {
-                (Sel::Kosong, Sel::Kosong)
-            }
-        };
         tabel.baris.push(vec![
             Sel::teks(o.nip.as_str()),
             Sel::teks(o.nama.as_str()),
             Sel::teks(o.jabatan.as_deref().unwrap_or("")),
             Sel::teks(o.unit.as_str()),
             Sel::Bulat(i64::from(o.wajib)),
-            kini,
+            o.status.level_berlaku().map(i64::from).into(),
             Sel::teks(o.status.label()),
-            gap,
+            o.status.gap_berlaku().map(i64::from).into(),
         ]);
     }
     Ok(unduh::respons(
@@ -820,24 +789,16 @@ pub(crate) async fn api_sel(
         orang: isi
             .orang
             .into_iter()
-            .map(|o| {
-                let (saat_ini, status, gap) = match o.status {
-                    StatusKompetensi::Memenuhi { level } => (Some(level), "memenuhi", Some(0)),
-                    StatusKompetensi::Kurang { level, gap } => (Some(level), "kurang", Some(gap)),
-                    StatusKompetensi::Kedaluwarsa { .. } => (None, "kedaluwarsa", None),
-                    StatusKompetensi::BelumDinilai => (None, "belum_dinilai", None),
-                };
-                OrangSelDto {
-                    pegawai_id: o.id.0,
-                    nip: o.nip,
-                    nama: o.nama,
-                    jabatan: o.jabatan,
-                    unit: o.unit,
-                    wajib: o.wajib,
-                    saat_ini,
-                    status,
-                    gap,
-                }
+            .map(|o| OrangSelDto {
+                pegawai_id: o.id.0,
+                nip: o.nip,
+                nama: o.nama,
+                jabatan: o.jabatan,
+                unit: o.unit,
+                wajib: o.wajib,
+                saat_ini: o.status.level_berlaku(),
+                status: o.status.kode(),
+                gap: o.status.gap_berlaku(),
             })
             .collect(),
     }))

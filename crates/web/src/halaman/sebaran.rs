@@ -21,7 +21,7 @@ use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use kompeten_domain::{JenisJabatan, KelompokKompetensi, StatusAsn};
+use kompeten_domain::KelompokKompetensi;
 use kompeten_engine::kesenjangan::{Pilihan, Sebaran, SelPeta, sebaran_kompetensi};
 use kompeten_io::analitik::KompetensiKolom;
 use kompeten_io::tabel::{Kolom, Sel, Tabel};
@@ -377,31 +377,9 @@ fn catatan_lingkup(lingkup: Lingkup) -> Option<&'static str> {
 
 /// The filter choices of the form, as on the map.
 fn opsi_filter(units: &PetaUnit, lingkup: Lingkup, f: &FilterPeta) -> [Vec<Opsi>; 3] {
-    let opd = units
-        .pilihan_filter(lingkup)
-        .into_iter()
-        .map(|u| Opsi {
-            nilai: u.id.to_string(),
-            label: u.nama.clone(),
-            dipilih: f.opd == Some(u.id),
-        })
-        .collect();
-    let jenis = JenisJabatan::ALL
-        .iter()
-        .map(|j| Opsi {
-            nilai: j.code().to_owned(),
-            label: j.label().to_owned(),
-            dipilih: f.jenis == Some(*j),
-        })
-        .collect();
-    let status = StatusAsn::ALL
-        .iter()
-        .map(|s| Opsi {
-            nilai: s.code().to_owned(),
-            label: s.label().to_owned(),
-            dipilih: f.status == Some(*s),
-        })
-        .collect();
+    let opd = Opsi::unit(units.pilihan_filter(lingkup), f.opd);
+    let jenis = Opsi::jenis_jabatan(f.jenis);
+    let status = Opsi::status_asn(f.status);
     [opd, jenis, status]
 }
 
