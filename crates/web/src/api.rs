@@ -927,6 +927,8 @@ pub(crate) async fn openapi_json() -> Response {
             .merge_from(crate::halaman::sebaran::ApiSebaranDoc::openapi())
             .merge_from(crate::halaman::kualitas::ApiKualitasDoc::openapi())
             .merge_from(crate::halaman::kesesuaian::ApiKesesuaianDoc::openapi())
+            .merge_from(crate::halaman::mitra::ApiMitraDoc::openapi())
+            .merge_from(crate::halaman::katalog::ApiKatalogDoc::openapi())
             .to_json()
         {
             Ok(json) => Some(json),

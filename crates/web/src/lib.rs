@@ -182,6 +182,31 @@ pub fn router(state: AppState) -> Router {
             get(halaman::kesesuaian::api_kesesuaian),
         )
         .route("/api/v1/peta", get(halaman::peta::api_peta))
+        .route("/mitra", get(halaman::mitra::daftar))
+        .route(
+            "/mitra/baru",
+            get(halaman::mitra::baru_form).post(halaman::mitra::baru_kirim),
+        )
+        .route("/mitra/{id}", get(halaman::mitra::detail))
+        .route(
+            "/mitra/{id}/ubah",
+            get(halaman::mitra::ubah_form).post(halaman::mitra::ubah_kirim),
+        )
+        .route("/api/v1/mitra", get(halaman::mitra::api_daftar))
+        .route("/api/v1/mitra/{id}", get(halaman::mitra::api_detail))
+        .route("/katalog", get(halaman::katalog::daftar))
+        .route("/katalog/unduh", get(halaman::katalog::unduh))
+        .route(
+            "/katalog/baru",
+            get(halaman::katalog::baru_form).post(halaman::katalog::baru_kirim),
+        )
+        .route("/katalog/{id}", get(halaman::katalog::detail))
+        .route(
+            "/katalog/{id}/ubah",
+            get(halaman::katalog::ubah_form).post(halaman::katalog::ubah_kirim),
+        )
+        .route("/api/v1/katalog", get(halaman::katalog::api_daftar))
+        .route("/api/v1/katalog/{id}", get(halaman::katalog::api_detail))
         .route("/jabatan/{id}/kecocokan", get(halaman::kecocokan::halaman))
         .route(
             "/jabatan/{id}/kecocokan/unduh",

@@ -24,6 +24,10 @@ pub(crate) fn pesan_kilat(kode: &str) -> Option<&'static str> {
         "pegawai-ubah" => Some("Perubahan data pegawai tersimpan."),
         "standar" => Some("Standar kompetensi jabatan tersimpan."),
         "pengaturan" => Some("Pengaturan analitik tersimpan."),
+        "mitra-baru" => Some("Mitra baru tersimpan."),
+        "mitra-ubah" => Some("Perubahan data mitra tersimpan."),
+        "program-baru" => Some("Program baru tersimpan di katalog."),
+        "program-ubah" => Some("Perubahan program tersimpan."),
         _ => None,
     }
 }

@@ -2,10 +2,12 @@
 
 pub(crate) mod jabatan;
 pub(crate) mod kamus;
+pub(crate) mod katalog;
 pub(crate) mod kecocokan;
 pub(crate) mod kesesuaian;
 pub(crate) mod kualitas;
 pub(crate) mod masuk;
+pub(crate) mod mitra;
 pub(crate) mod pegawai;
 pub(crate) mod pengaturan;
 pub(crate) mod peta;
