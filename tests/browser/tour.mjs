@@ -127,6 +127,16 @@ for (const role of Object.keys(accounts)) {
       fail(`${role} download named ${download.suggestedFilename()}`);
     }
   }
+  // Partners and the catalog are not personal data: every role reads them.
+  for (const [path, name] of [['/mitra', 'mitra'], ['/katalog', 'katalog']]) {
+    if ((await visit(page, role, path, name)) !== 200) fail(`${role} ${path}`);
+  }
+  await page.goto(`${base}/katalog`);
+  const program = await page.$('table a[href^="/katalog/"]');
+  if (!program) fail(`${role} catalog lists no program`);
+  else if ((await visit(page, role, await program.getAttribute('href'), 'katalog-detail')) !== 200) fail(`${role} program page`);
+  const formStatus = await visit(page, role, '/katalog/baru', 'katalog-baru');
+  if ((formStatus === 200) !== (role === 'admin')) fail(`${role} /katalog/baru answered ${formStatus}`);
   const kualitas = await visit(page, role, '/kualitas-data', 'kualitas-data');
   if ((kualitas === 200) !== mayAudit) fail(`${role} /kualitas-data answered ${kualitas}`);
   const mayReadSettings = ['admin', 'auditor', 'pimpinan'].includes(role);
