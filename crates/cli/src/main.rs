@@ -37,6 +37,9 @@ enum Command {
     /// Write analytics tables to CSV or XLSX files.
     #[command(subcommand)]
     Export(commands::export::Command),
+    /// Optimise a training plan from a problem file (docs/PLANNING.md).
+    #[command(subcommand)]
+    Plan(commands::plan::Command),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
             Command::User(cmd) => commands::user::run(cmd).await,
             Command::Backup(args) => commands::backup::run(args).await,
             Command::Export(cmd) => commands::export::run(cmd).await,
+            Command::Plan(cmd) => commands::plan::run(cmd).await,
         }
     });
     match result {

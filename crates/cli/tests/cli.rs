@@ -431,3 +431,231 @@ fn the_demo_is_created_once_and_reused() {
     let out = kompeten(&["export", "gaps", "--database-url", &url, "--out", &pdf]);
     assert_one_line_error(&out, ".csv or .xlsx");
 }
+
+// ------------------------------------------------------- kompeten plan
+
+/// The worked example of docs/PLANNING.md (best value 7.0 at 3,800,000).
+const PLAN_PROBLEM: &str = r#"{
+  "format": "kompeten.plan-problem/v1",
+  "budget": 10000000,
+  "jp_target": 20,
+  "jp_value": 0.05,
+  "employees": [
+    {"id": "E1", "unit": "A", "jp_done": 10, "jp_cap": 30,
+     "gaps": [{"competency": "C1", "gap": 2, "weight": 1.5},
+              {"competency": "C2", "gap": 1, "weight": 1.0}]},
+    {"id": "E2", "unit": "B", "jp_done": 25, "jp_cap": 10,
+     "gaps": [{"competency": "C1", "gap": 1, "weight": 2.0}]},
+    {"id": "E3", "unit": "A", "jp_done": 0, "jp_cap": 40, "gaps": []}
+  ],
+  "programs": [
+    {"id": "P1", "jp": 8, "cost_per_participant": 1000000, "batch_cost": 2000000,
+     "batch_size": 2, "max_batches": 1, "covers": [{"competency": "C1", "levels": 1}]},
+    {"id": "P2", "jp": 16, "cost_per_participant": 500000,
+     "covers": [{"competency": "C1", "levels": 2}, {"competency": "C2", "levels": 1}],
+     "eligible_units": ["A"]},
+    {"id": "P3", "jp": 10, "cost_per_participant": 0, "batch_cost": 300000,
+     "batch_size": null, "open_to_all": true}
+  ]
+}"#;
+
+fn plan_problem_file(dir: &Path, text: &str) -> String {
+    let path = dir.join("problem.json");
+    std::fs::write(&path, text).expect("write problem");
+    path.display().to_string()
+}
+
+#[test]
+fn plan_solve_writes_the_answer_and_a_summary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let problem = plan_problem_file(dir.path(), PLAN_PROBLEM);
+    let answer = dir.path().join("answer.json");
+    let out = kompeten(&[
+        "plan",
+        "solve",
+        "--problem",
+        &problem,
+        "--out",
+        &answer.display().to_string(),
+        "--time-limit",
+        "30",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stdout(&out);
+    assert_eq!(summary.lines().count(), 1, "{summary}");
+    assert!(
+        summary.starts_with(
+            "value 7.0000, bound 7.0000, gap 0.00%, cost 3800000 of 10000000 rupiah, 3 assignments"
+        ),
+        "{summary}"
+    );
+    let json = std::fs::read_to_string(&answer).expect("answer written");
+    assert!(
+        json.contains("\"format\": \"kompeten.plan-answer/v1\""),
+        "{json}"
+    );
+    assert!(
+        json.contains("\"employee\": \"E2\",\n      \"program\": \"P1\""),
+        "{json}"
+    );
+    assert!(!dir.path().join("answer.json.tmp").exists());
+
+    // Without --out the answer goes to standard output, the summary to standard error.
+    let out = kompeten(&["plan", "solve", "--problem", &problem]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim_end(),
+        json.trim_end(),
+        "same answer every run"
+    );
+    assert!(stderr(&out).starts_with("value 7.0000"), "{}", stderr(&out));
+}
+
+#[test]
+fn plan_solve_names_the_field_of_a_malformed_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let problem = plan_problem_file(
+        dir.path(),
+        &PLAN_PROBLEM.replace("\"batch_size\": 2", "\"batch_size\": \"two\""),
+    );
+    let out = kompeten(&["plan", "solve", "--problem", &problem]);
+    assert_one_line_error(
+        &out,
+        "malformed problem at programs[0].batch_size (id \"P1\")",
+    );
+    assert!(stdout(&out).is_empty());
+
+    let problem = plan_problem_file(dir.path(), "{\"format\": ");
+    let out = kompeten(&["plan", "solve", "--problem", &problem]);
+    assert_one_line_error(&out, "line 1 column 11");
+}
+
+#[test]
+fn plan_solve_names_the_record_of_an_invalid_value() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let problem = plan_problem_file(
+        dir.path(),
+        &PLAN_PROBLEM.replace("\"batch_size\": null", "\"batch_size\": 0"),
+    );
+    let answer = dir.path().join("answer.json");
+    let out = kompeten(&[
+        "plan",
+        "solve",
+        "--problem",
+        &problem,
+        "--out",
+        &answer.display().to_string(),
+    ]);
+    assert_one_line_error(
+        &out,
+        "programs[2] (id \"P3\"): batch_size must be at least 1, got 0",
+    );
+    assert!(!answer.exists(), "nothing written");
+
+    let problem = plan_problem_file(
+        dir.path(),
+        &PLAN_PROBLEM.replace("\"budget\": 10000000", "\"budget\": -1"),
+    );
+    let out = kompeten(&["plan", "solve", "--problem", &problem]);
+    assert_one_line_error(&out, "budget must not be negative");
+
+    let out = kompeten(&["plan", "solve", "--problem", "/nonexistent/problem.json"]);
+    assert_one_line_error(&out, "cannot read /nonexistent/problem.json");
+
+    let out = kompeten(&[
+        "plan",
+        "solve",
+        "--problem",
+        &problem,
+        "--time-limit",
+        "soon",
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not a number of seconds"));
+}
+
+#[test]
+fn plan_has_help() {
+    for args in [vec!["plan", "--help"], vec!["plan", "solve", "--help"]] {
+        let out = kompeten(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains("Usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn plan_export_mps_and_generate_write_their_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let problem = plan_problem_file(dir.path(), PLAN_PROBLEM);
+    let mps = dir.path().join("plan.mps");
+    let out = kompeten(&[
+        "plan",
+        "export-mps",
+        "--problem",
+        &problem,
+        "--out",
+        &mps.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("6 binary choices, 3 programs"),
+        "{}",
+        stdout(&out)
+    );
+    let text = std::fs::read_to_string(&mps).expect("mps written");
+    assert!(text.starts_with("NAME kompeten-plan\n"), "{text}");
+    assert!(text.contains("    RHS BUDGET 10000000\n"), "{text}");
+    assert!(text.ends_with("ENDATA\n"), "{text}");
+
+    let bad = plan_problem_file(
+        dir.path(),
+        &PLAN_PROBLEM.replace("\"levels\": 1", "\"levels\": 0"),
+    );
+    let out = kompeten(&[
+        "plan",
+        "export-mps",
+        "--problem",
+        &bad,
+        "--out",
+        "/tmp/never.mps",
+    ]);
+    assert_one_line_error(
+        &out,
+        "programs[0] (id \"P1\"): covers[0].levels must be at least 1",
+    );
+
+    let generated = dir.path().join("city.json");
+    let out = kompeten(&[
+        "plan",
+        "generate",
+        "--scale",
+        "city",
+        "--seed",
+        "3",
+        "--out",
+        &generated.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2400 employees, 80 programs"),
+        "{}",
+        stdout(&out)
+    );
+    let first = std::fs::read(&generated).expect("generated");
+    let out = kompeten(&[
+        "plan",
+        "generate",
+        "--scale",
+        "city",
+        "--seed",
+        "3",
+        "--out",
+        &generated.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&generated).expect("generated"),
+        first,
+        "same seed, same file"
+    );
+}

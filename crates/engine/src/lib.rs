@@ -6,3 +6,4 @@
 
 pub mod kesenjangan;
 pub mod profil;
+pub mod rencana;

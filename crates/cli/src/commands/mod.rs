@@ -3,6 +3,7 @@ pub mod demo;
 pub mod export;
 pub mod instansi;
 pub mod migrate;
+pub mod plan;
 pub mod serve;
 pub mod user;
 

@@ -1,0 +1,149 @@
+//! `kompeten plan`: the training-plan optimiser on a problem file
+//! (`kompeten.plan-problem/v1`, docs/PLANNING.md).
+
+use anyhow::{Context, Result, bail};
+use kompeten_engine::rencana::{
+    Answer, Options, Scale, generate, parse_problem, solve_until, write_mps,
+};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Solve a plan problem: writes the answer JSON (to --out or standard
+    /// output) and prints a one-line summary: value, bound, gap, cost.
+    Solve(SolveArgs),
+    /// Write the problem as a mixed-integer program in free MPS (for HiGHS
+    /// or any MIP solver; the objective is the negated value).
+    ExportMps(ExportMpsArgs),
+    /// Write a random problem at a benchmark scale (the same seed gives
+    /// the same problem).
+    Generate(GenerateArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ExportMpsArgs {
+    /// The problem file (JSON, format kompeten.plan-problem/v1).
+    #[arg(long)]
+    problem: PathBuf,
+    /// The MPS file to write (replaced if it exists).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(clap::Args)]
+pub struct GenerateArgs {
+    /// city (2,400 employees × 80 programs), province (20,000 × 200) or
+    /// national (200,000 × 800).
+    #[arg(long, value_parser = ["city", "province", "national"])]
+    scale: String,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The problem file to write (replaced if it exists).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(clap::Args)]
+pub struct SolveArgs {
+    /// The problem file (JSON, format kompeten.plan-problem/v1).
+    #[arg(long)]
+    problem: PathBuf,
+    /// Write the answer here instead of standard output (replaced if it exists).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Stop searching after this many seconds and keep the best plan so far
+    /// (still feasible, with a valid bound). Without it the work is fixed
+    /// and the answer is the same on every run.
+    #[arg(long, value_parser = parse_seconds)]
+    time_limit: Option<Duration>,
+}
+
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 1e6 => Ok(Duration::from_secs_f64(v)),
+        _ => Err(format!("{s:?} is not a number of seconds like 30 or 2.5")),
+    }
+}
+
+pub async fn run(cmd: Command) -> Result<()> {
+    match cmd {
+        Command::Solve(args) => solve(args),
+        Command::ExportMps(args) => export_mps(args),
+        Command::Generate(args) => generate_problem(args),
+    }
+}
+
+fn read_model(path: &Path) -> Result<kompeten_engine::rencana::Model> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse_problem(&text).with_context(|| path.display().to_string())
+}
+
+fn export_mps(args: ExportMpsArgs) -> Result<()> {
+    let model = read_model(&args.problem)?;
+    write_whole(&args.out, write_mps(&model).trim_end())?;
+    println!(
+        "{}: {} binary choices, {} programs",
+        args.out.display(),
+        model.pair_count(),
+        model.programs.len()
+    );
+    Ok(())
+}
+
+fn generate_problem(args: GenerateArgs) -> Result<()> {
+    let scale = match args.scale.as_str() {
+        "city" => Scale::CITY,
+        "province" => Scale::PROVINCE,
+        _ => Scale::NATIONAL,
+    };
+    let problem = generate(scale, args.seed);
+    write_whole(&args.out, &problem.to_json())?;
+    println!(
+        "{}: {} employees, {} programs",
+        args.out.display(),
+        problem.employees.len(),
+        problem.programs.len()
+    );
+    Ok(())
+}
+
+fn solve(args: SolveArgs) -> Result<()> {
+    let model = read_model(&args.problem)?;
+    let started = Instant::now();
+    let mut stop = || {
+        args.time_limit
+            .is_some_and(|limit| started.elapsed() >= limit)
+    };
+    let solution = solve_until(&model, &Options::default(), &mut stop);
+    let answer = Answer::new(&model, &solution);
+    let json = answer.to_json();
+    if json.is_empty() {
+        bail!("the answer could not be written as JSON");
+    }
+    match &args.out {
+        Some(out) => {
+            write_whole(out, &json)?;
+            println!("{}", answer.summary());
+        }
+        None => {
+            println!("{json}");
+            eprintln!("{}", answer.summary());
+        }
+    }
+    Ok(())
+}
+
+/// Writes a temporary file beside `path`, then renames it: never half a file.
+fn write_whole(path: &Path, text: &str) -> Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, format!("{text}\n"))
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write {}", path.display())
+    })
+}

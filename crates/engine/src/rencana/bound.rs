@@ -1,0 +1,324 @@
+//! The Lagrangian upper bound. The budget (price λ per rupiah) and, for
+//! each program, the link "participants = seats bought" (price μ_p per
+//! seat) are moved into the objective:
+//!
+//! L(λ, μ) = λ·budget
+//!         + Σ_e max { f_e(S) − Σ_{p∈S} μ_p : S eligible for e, jp(S) ≤ jp_cap }
+//!         + Σ_p max { (μ_p − λ·c_p)·y − λ·B_p·batches(y) : 0 ≤ y ≤ Y_p }
+//!
+//! with Y_p = the most participants that fit the seats, the eligible
+//! employees and, alone, the budget (and x_ep = 0 where Y_p = 0). For λ, μ ≥ 0 every feasible
+//! plan (with y = participants) scores at least its value, so L ≥ the
+//! optimum; each employee's choice stays integral. See docs/PLANNING.md.
+
+use super::model::Model;
+
+/// Nodes one employee's branch and bound may visit before it settles for
+/// an upper bound of its subproblem (still valid, only looser).
+const NODE_LIMIT: u32 = 300;
+
+pub(crate) struct Lagrangian<'m> {
+    m: &'m Model,
+    /// Per program: the most participants possible, Y_p.
+    cap: Vec<u64>,
+    items: Vec<Item>,
+    raised: Vec<u64>,
+    chosen: Vec<usize>,
+    best_set: Vec<usize>,
+}
+
+#[derive(Clone, Copy)]
+struct Item {
+    pair: usize,
+    price: f64,
+    jp: u64,
+    /// Profit when taken alone.
+    alone: f64,
+}
+
+/// One evaluation of L at (λ, μ).
+pub(crate) struct DualPoint {
+    pub value: f64,
+    /// ∂L/∂λ = budget − cost of the seats bought.
+    pub grad_lambda: f64,
+    /// ∂L/∂μ_p = seats bought − participants chosen.
+    pub grad_mu: Vec<f64>,
+    /// The employees' chosen pairs (a hint for plans).
+    pub chosen: Vec<usize>,
+}
+
+impl<'m> Lagrangian<'m> {
+    pub fn new(m: &'m Model) -> Self {
+        let cap = (0..m.programs.len())
+            .map(|p| {
+                let prog = &m.programs[p];
+                let eligible = m.pairs_of_program(p).len() as u64;
+                let cap = prog.seats().map_or(eligible, |s| s.min(eligible));
+                affordable(prog, cap, m.budget)
+            })
+            .collect();
+        Lagrangian {
+            m,
+            cap,
+            items: Vec::new(),
+            raised: Vec::new(),
+            chosen: Vec::new(),
+            best_set: Vec::new(),
+        }
+    }
+
+    pub fn cap(&self, p: usize) -> u64 {
+        self.cap[p]
+    }
+
+    /// L(λ, μ), its subgradient and the employees' choices.
+    pub fn evaluate(&mut self, lambda: f64, mu: &[f64]) -> DualPoint {
+        let m = self.m;
+        let mut value = lambda * m.budget as f64;
+        let mut grad_mu = vec![0.0; m.programs.len()];
+        let mut cost = 0.0;
+        for (p, prog) in m.programs.iter().enumerate() {
+            let (term, y) = program_term(
+                mu[p] - lambda * prog.cost_per_participant as f64,
+                lambda * prog.batch_cost as f64,
+                prog.batch_size,
+                self.cap[p],
+            );
+            value += term;
+            grad_mu[p] = y as f64;
+            cost += prog.cost_for(y) as f64;
+        }
+        let mut chosen = Vec::new();
+        for e in 0..m.employees.len() {
+            value += self.employee(e, mu);
+            for &pair in &self.best_set {
+                grad_mu[m.pair_program(pair)] -= 1.0;
+                chosen.push(pair);
+            }
+        }
+        DualPoint {
+            // Every term is ≥ 0, so rounding is far below this slack.
+            value: value * (1.0 + 1e-9),
+            grad_lambda: m.budget as f64 - cost,
+            grad_mu,
+            chosen,
+        }
+    }
+
+    /// An upper bound on max f_e(S) − μ(S) (exact unless the node limit is
+    /// hit); the best set found is left in `best_set`.
+    fn employee(&mut self, e: usize, mu: &[f64]) -> f64 {
+        let m = self.m;
+        let emp = &m.employees[e];
+        self.best_set.clear();
+        self.items.clear();
+        self.raised.clear();
+        self.raised.resize(emp.gaps.len(), 0);
+        for pair in m.pairs_of_employee(e) {
+            let p = m.pair_program(pair);
+            let jp = m.programs[p].jp;
+            if jp > emp.jp_cap || self.cap[p] == 0 {
+                continue;
+            }
+            // f is submodular: a program not worth its price alone never is.
+            let alone = m.marginal(pair, &self.raised, 0) - mu[p];
+            if alone > 0.0 {
+                self.items.push(Item {
+                    pair,
+                    price: mu[p],
+                    jp,
+                    alone,
+                });
+            }
+        }
+        // Most profitable first: good plans early prune the most.
+        self.items
+            .sort_unstable_by(|a, b| b.alone.total_cmp(&a.alone).then(a.pair.cmp(&b.pair)));
+        if self.items.is_empty() {
+            return 0.0;
+        }
+        let raised = std::mem::take(&mut self.raised);
+        let items = std::mem::take(&mut self.items);
+        let mut search = Search {
+            m,
+            e,
+            items: &items,
+            raised,
+            jp: 0,
+            stack: std::mem::take(&mut self.chosen),
+            best: 0.0,
+            best_set: std::mem::take(&mut self.best_set),
+            nodes: 0,
+            scratch: Vec::new(),
+        };
+        search.stack.clear();
+        let upper = search.dfs(0, 0.0).max(search.best);
+        self.raised = search.raised;
+        self.chosen = search.stack;
+        self.best_set = search.best_set;
+        self.items = items;
+        upper
+    }
+}
+
+/// The most participants, up to `cap`, whose cost fits the budget (cost
+/// grows with participants, so no feasible plan has more).
+fn affordable(prog: &super::model::ModelProgram, cap: u64, budget: u64) -> u64 {
+    let (mut lo, mut hi) = (0, cap);
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        if prog.cost_for(mid) <= u128::from(budget) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo
+}
+
+/// max over 0 ≤ y ≤ cap of a·y − b·batches(y), and the y attaining it.
+/// For a > 0 the best y in each batch is its last seat, and full batches
+/// add (a·size − b) each, so only 0, whole batches and `cap` compete.
+fn program_term(a: f64, b: f64, batch_size: Option<u64>, cap: u64) -> (f64, u64) {
+    if a <= 0.0 || cap == 0 {
+        return (0.0, 0);
+    }
+    let at = |y: u64| {
+        let batches = match batch_size {
+            None => u64::from(y > 0),
+            Some(s) => y.div_ceil(s),
+        };
+        a * y as f64 - b * batches as f64
+    };
+    let mut best = (0.0, 0);
+    let mut candidates = vec![cap];
+    if let Some(s) = batch_size {
+        candidates.push(cap / s * s);
+    }
+    for y in candidates {
+        let v = at(y);
+        if v > best.0 {
+            best = (v, y);
+        }
+    }
+    best
+}
+
+struct Search<'a> {
+    m: &'a Model,
+    e: usize,
+    items: &'a [Item],
+    raised: Vec<u64>,
+    jp: u64,
+    stack: Vec<usize>,
+    best: f64,
+    best_set: Vec<usize>,
+    nodes: u32,
+    scratch: Vec<(f64, u64)>,
+}
+
+impl Search<'_> {
+    /// Upper bound of the subtree where items before `i` are decided.
+    fn dfs(&mut self, i: usize, current: f64) -> f64 {
+        if current > self.best {
+            self.best = current;
+            self.best_set.clear();
+            self.best_set.extend_from_slice(&self.stack);
+        }
+        if i == self.items.len() {
+            return current;
+        }
+        let bound = current + self.optimistic(i, self.best + 1e-12 - current);
+        if bound <= self.best + 1e-12 || self.nodes >= NODE_LIMIT {
+            return bound.max(current);
+        }
+        self.nodes += 1;
+        let item = self.items[i];
+        let cap = self.m.employees[self.e].jp_cap;
+        let mut upper = current;
+        if self.jp + item.jp <= cap {
+            let profit = self.m.marginal(item.pair, &self.raised, self.jp) - item.price;
+            if profit > 0.0 {
+                self.apply(item, true);
+                upper = upper.max(self.dfs(i + 1, current + profit));
+                self.apply(item, false);
+            }
+        }
+        upper.max(self.dfs(i + 1, current))
+    }
+
+    fn apply(&mut self, item: Item, add: bool) {
+        for &(g, levels) in self.m.contributions(item.pair) {
+            let r = &mut self.raised[g as usize];
+            *r = if add {
+                *r + u64::from(levels)
+            } else {
+                *r - u64::from(levels)
+            };
+        }
+        if add {
+            self.jp += item.jp;
+            self.stack.push(item.pair);
+        } else {
+            self.jp -= item.jp;
+            self.stack.pop();
+        }
+    }
+
+    /// Fractional knapsack over the items from `i` of (marginal − price)⁺
+    /// now, in JP: by submodularity no set of them adds more. A quicker,
+    /// looser bound is returned when it is at most `enough`.
+    fn optimistic(&mut self, i: usize, enough: f64) -> f64 {
+        let room = self.m.employees[self.e].jp_cap - self.jp;
+        self.scratch.clear();
+        let mut total = 0.0;
+        let mut weight: u64 = 0;
+        let (mut free, mut best_per_jp) = (0.0, 0.0f64);
+        for item in &self.items[i..] {
+            if item.jp > room {
+                continue;
+            }
+            let profit = self.m.marginal(item.pair, &self.raised, self.jp) - item.price;
+            if profit > 0.0 {
+                total += profit;
+                weight = weight.saturating_add(item.jp);
+                self.scratch.push((profit, item.jp));
+                if item.jp == 0 {
+                    free += profit;
+                } else {
+                    best_per_jp = best_per_jp.max(profit / item.jp as f64);
+                }
+            }
+        }
+        if weight <= room {
+            return total;
+        }
+        // A looser bound without sorting; enough when it already prunes.
+        let quick = total.min(free + best_per_jp * room as f64);
+        if quick <= enough {
+            return quick;
+        }
+        // By profit per JP, best first (free items first of all).
+        let per_jp = |&(profit, jp): &(f64, u64)| {
+            if jp == 0 {
+                f64::INFINITY
+            } else {
+                profit / jp as f64
+            }
+        };
+        self.scratch
+            .sort_unstable_by(|a, b| per_jp(b).total_cmp(&per_jp(a)));
+        let mut left = room;
+        let mut sum = 0.0;
+        for &(profit, jp) in &self.scratch {
+            if jp <= left {
+                sum += profit;
+                left -= jp;
+            } else {
+                sum += profit * left as f64 / jp as f64;
+                break;
+            }
+        }
+        sum
+    }
+}

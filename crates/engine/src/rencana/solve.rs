@@ -1,0 +1,270 @@
+//! The solver: a greedy plan improved by local search and by plans built
+//! from the Lagrangian's choices, and the best Lagrangian bound found by
+//! subgradient steps on (λ, μ).
+
+use super::bound::Lagrangian;
+use super::evaluate::{Evaluation, evaluate};
+use super::model::Model;
+use super::primal::{Order, State, drop_batch_pass, greedy, greedy_by, swap_pass};
+
+/// The subgradient stops when the bound improved less than STALL_GAIN
+/// (relative) over the last STALL_ROUNDS rounds.
+const STALL_ROUNDS: u32 = 20;
+const STALL_GAIN: f64 = 1e-4;
+
+/// How much work the solver may do. The work is counted, not timed, so
+/// the same input and options always give the same plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Evaluations of the Lagrangian (each solves every employee's subproblem).
+    pub rounds: u32,
+    /// Work units (pair visits) for local search.
+    pub improve_work: u64,
+    /// Build a plan from the Lagrangian's choices every this many rounds.
+    pub hint_every: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            rounds: 200,
+            improve_work: 20_000_000,
+            hint_every: 10,
+        }
+    }
+}
+
+/// A feasible plan with a proven upper bound on the best value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Solution {
+    /// (employee index, program index), employees then programs ascending.
+    pub assignments: Vec<(usize, usize)>,
+    /// The checker's numbers for the plan.
+    pub evaluation: Evaluation,
+    /// No feasible plan is worth more than this.
+    pub bound: f64,
+    /// Lagrangian rounds done.
+    pub rounds: u32,
+    /// The caller's stop signal ended the search early.
+    pub stopped: bool,
+}
+
+impl Solution {
+    pub fn value(&self) -> f64 {
+        self.evaluation.value
+    }
+
+    /// (bound − value) ÷ bound × 100; 0 when the bound is 0.
+    pub fn gap_pct(&self) -> f64 {
+        if self.bound > 0.0 {
+            ((self.bound - self.evaluation.value) / self.bound * 100.0).max(0.0)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Solves with the given work limits.
+pub fn solve(model: &Model, options: &Options) -> Solution {
+    solve_until(model, options, &mut || false)
+}
+
+/// Like [`solve`], but asks `stop` between steps and, when it says true,
+/// returns the best plan and bound so far (still feasible and valid; only
+/// then can the result depend on when it was asked).
+pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> bool) -> Solution {
+    let mut stopped = false;
+    let mut work = 0;
+    let mut best = State::new(model);
+    greedy(&mut best, None);
+    if stop() {
+        stopped = true;
+    } else {
+        improve(&mut best, &mut work, options.improve_work / 4);
+        // Value first: a few valuable, dear programs can beat many cheap ones.
+        let mut by_value = State::new(model);
+        greedy_by(&mut by_value, None, Order::Value);
+        greedy(&mut by_value, None);
+        improve(&mut by_value, &mut work, options.improve_work / 2);
+        if by_value.value > best.value + 1e-9 * (1.0 + best.value.abs()) {
+            best = by_value;
+        }
+    }
+
+    let mut lagrangian = Lagrangian::new(model);
+    let n_prog = model.programs.len();
+    let mut rounds = 0;
+    let zero = vec![0.0; n_prog];
+    let mut bound = lagrangian.evaluate(0.0, &zero).value;
+    rounds += 1;
+
+    // Rupiah per typical seat: puts λ on the scale of the μ_p.
+    let seat_cost = |p: usize| {
+        let prog = &model.programs[p];
+        let fill = match prog.batch_size {
+            Some(b) => b.min(lagrangian.cap(p)),
+            None => lagrangian.cap(p),
+        }
+        .max(1);
+        prog.cost_per_participant as f64 + prog.batch_cost as f64 / fill as f64
+    };
+    let seat: Vec<f64> = (0..n_prog).map(seat_cost).collect();
+    let scale = (seat.iter().sum::<f64>() / n_prog.max(1) as f64).max(1.0);
+    let lambda0 = if best.cost > 0 && best.value > 0.0 {
+        best.value / best.cost as f64
+    } else {
+        1.0 / scale
+    };
+
+    // Along the ray (s·λ0, s·λ0·seat) L is convex in s: a grid of powers
+    // of two, then finer grids around the best point.
+    let mut at = (
+        lambda0,
+        seat.iter().map(|c| lambda0 * c).collect::<Vec<_>>(),
+    );
+    let mut best_point = at.clone();
+    let mut hint = Vec::new();
+    let mut centre = 1.0;
+    // 2, 2^(1/4), 2^(1/16) as literals: the same bits on every platform.
+    'ray: for (factor, reach) in [
+        (2.0f64, 8),
+        (1.189_207_115_002_721, 3),
+        (1.044_273_782_427_413_8, 3),
+    ] {
+        let around = centre;
+        for k in -reach..=reach {
+            if k == 0 && reach != 8 {
+                continue;
+            }
+            if stopped || rounds >= options.rounds || bound <= best.value {
+                break 'ray;
+            }
+            if stop() {
+                stopped = true;
+                break 'ray;
+            }
+            let s = around * factor.powi(k);
+            let mu: Vec<f64> = seat.iter().map(|c| s * lambda0 * c).collect();
+            let point = lagrangian.evaluate(s * lambda0, &mu);
+            rounds += 1;
+            if point.value < bound {
+                bound = point.value;
+                best_point = (s * lambda0, mu);
+                hint = point.chosen;
+                centre = s;
+            }
+        }
+    }
+    if !hint.is_empty() {
+        try_hint(&mut best, &hint, &mut work, options.improve_work);
+    }
+
+    // Subgradient steps (Polyak) from the best point of the search.
+    at.clone_from(&best_point);
+    let mut theta = 1.0;
+    let mut since_better = 0;
+    // (round, bound) STALL_ROUNDS ago: stop when the bound stalls.
+    let mut checkpoint = (rounds, bound);
+    while rounds < options.rounds && !stopped {
+        if bound - best.value <= 1e-9 * (1.0 + bound.abs()) {
+            break;
+        }
+        if rounds >= checkpoint.0 + STALL_ROUNDS {
+            if checkpoint.1 - bound < STALL_GAIN * bound {
+                break;
+            }
+            checkpoint = (rounds, bound);
+        }
+        if stop() {
+            stopped = true;
+            break;
+        }
+        let point = lagrangian.evaluate(at.0, &at.1);
+        rounds += 1;
+        if point.value < bound {
+            bound = point.value;
+            best_point.clone_from(&at);
+            since_better = 0;
+        } else {
+            since_better += 1;
+            if since_better >= 5 {
+                theta = (theta * 0.5f64).max(1e-4);
+                since_better = 0;
+                at.clone_from(&best_point);
+            }
+        }
+        if options.hint_every > 0 && rounds % options.hint_every == 0 {
+            try_hint(&mut best, &point.chosen, &mut work, options.improve_work);
+        }
+        let g_lambda = point.grad_lambda / scale;
+        let norm: f64 = g_lambda * g_lambda + point.grad_mu.iter().map(|g| g * g).sum::<f64>();
+        if norm <= 0.0 {
+            break;
+        }
+        let step = theta * (point.value - best.value).max(1e-12 * (1.0 + point.value.abs())) / norm;
+        at.0 = (at.0 - step * g_lambda / scale).max(0.0);
+        for (mu, g) in at.1.iter_mut().zip(&point.grad_mu) {
+            *mu = (*mu - step * g).max(0.0);
+        }
+    }
+    if !stopped {
+        improve(&mut best, &mut work, options.improve_work);
+    }
+
+    let assignments = best.assignments();
+    // The state is feasible by construction; the checker has the last word.
+    let (assignments, evaluation) = match evaluate(model, &assignments) {
+        Ok(evaluation) => (assignments, evaluation),
+        Err(_) => {
+            let empty = Vec::new();
+            let evaluation = evaluate(model, &empty).unwrap_or_else(|_| Evaluation {
+                value: 0.0,
+                cost: 0,
+                participants: vec![0; n_prog],
+                batches: vec![0; n_prog],
+                jp: vec![0; model.employees.len()],
+            });
+            (empty, evaluation)
+        }
+    };
+    Solution {
+        bound: bound.max(evaluation.value),
+        assignments,
+        evaluation,
+        rounds,
+        stopped,
+    }
+}
+
+/// Swap and drop-a-batch passes while they help and work remains.
+fn improve(s: &mut State<'_>, work: &mut u64, limit: u64) {
+    while *work < limit {
+        let swapped = swap_pass(s, work);
+        let dropped = drop_batch_pass(s, work, limit);
+        greedy(s, None);
+        if !swapped && !dropped {
+            break;
+        }
+    }
+}
+
+/// A plan from the Lagrangian's choices: their pairs first, then anything;
+/// kept if better than the best so far.
+fn try_hint(best: &mut State<'_>, chosen: &[usize], work: &mut u64, limit: u64) {
+    let m = best.m;
+    let mut allowed = vec![false; m.pair_count()];
+    for &pair in chosen {
+        allowed[pair] = true;
+    }
+    let mut trial = State::new(m);
+    greedy(&mut trial, Some(&allowed));
+    greedy(&mut trial, None);
+    *work += m.pair_count() as u64;
+    if *work < limit {
+        swap_pass(&mut trial, work);
+        greedy(&mut trial, None);
+    }
+    if trial.value > best.value + 1e-9 * (1.0 + best.value.abs()) {
+        *best = trial;
+    }
+}
