@@ -88,6 +88,7 @@ fn every_command_has_help() {
         vec!["user", "list", "--help"],
         vec!["backup", "--help"],
         vec!["export", "gaps", "--help"],
+        vec!["plan", "export-problem", "--help"],
     ] {
         let out = kompeten(&args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
@@ -430,6 +431,58 @@ fn the_demo_is_created_once_and_reused() {
     let pdf = dir.path().join("gaps.pdf").display().to_string();
     let out = kompeten(&["export", "gaps", "--database-url", &url, "--out", &pdf]);
     assert_one_line_error(&out, ".csv or .xlsx");
+
+    // The plan problem of the demo, from its gaps and catalog, and its plan.
+    let problem = dir.path().join("masalah.json");
+    let problem_arg = problem.display().to_string();
+    let out = kompeten(&[
+        "plan",
+        "export-problem",
+        "--database-url",
+        &url,
+        "--budget",
+        "500.000.000",
+        "--date",
+        "2026-11-27",
+        "--out",
+        &problem_arg,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("with gaps"), "{}", stdout(&out));
+    let p: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&problem).expect("problem")).expect("JSON");
+    assert_eq!(p["format"], "kompeten.plan-problem/v1");
+    assert_eq!(p["budget"], 500_000_000);
+    let employees = p["employees"].as_array().expect("employees");
+    assert!(employees.len() > 2000, "{}", employees.len());
+    assert!(
+        employees
+            .iter()
+            .all(|e| e["id"].as_str().is_some_and(|n| n.len() == 18))
+    );
+    let with_gaps = employees
+        .iter()
+        .filter(|e| !e["gaps"].as_array().expect("gaps").is_empty())
+        .count();
+    assert!(with_gaps > 100, "{with_gaps}");
+    assert!(p["programs"].as_array().expect("programs").len() >= 60);
+    let answer = dir.path().join("rencana.json");
+    let answer_arg = answer.display().to_string();
+    let out = kompeten(&[
+        "plan",
+        "solve",
+        "--problem",
+        &problem_arg,
+        "--out",
+        &answer_arg,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let a: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&answer).expect("answer")).expect("JSON");
+    let cost = a["cost"].as_i64().expect("cost");
+    assert!(cost > 0 && cost <= 500_000_000, "{cost}");
+    let value = a["value"].as_f64().expect("value");
+    assert!(value > 0.0 && a["bound"].as_f64().expect("bound") >= value);
 }
 
 // ------------------------------------------------------- kompeten plan

@@ -6,6 +6,7 @@
 pub mod analitik;
 pub mod laporan;
 pub mod pegawai;
+pub mod rencana;
 pub mod tabel;
 
 /// Why an export could not be written.

@@ -34,7 +34,7 @@ pub struct GapsArgs {
     force: bool,
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(s.trim(), &format).map_err(|_| format!("{s:?} is not a date like 2026-11-27"))
 }

@@ -19,6 +19,48 @@ pub enum Command {
     /// Write a random problem at a benchmark scale (the same seed gives
     /// the same problem).
     Generate(GenerateArgs),
+    /// Write the problem of an instansi from its records: every active
+    /// employee (by NIP) with their current gaps, and the active catalog.
+    ExportProblem(ExportProblemArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ExportProblemArgs {
+    #[command(flatten)]
+    db: super::DatabaseArg,
+    /// Instansi code; may be omitted when there is only one.
+    #[arg(long)]
+    instansi: Option<String>,
+    /// The training budget in whole rupiah, e.g. 750000000.
+    #[arg(long, value_parser = parse_rupiah)]
+    budget: i64,
+    /// JP each employee should reach this year.
+    #[arg(long, default_value_t = 20)]
+    jp_target: i64,
+    /// Objective value of one JP toward the target.
+    #[arg(long, default_value_t = 0.05)]
+    jp_value: f64,
+    /// The most new JP one employee may take this year.
+    #[arg(long, default_value_t = 60)]
+    jp_cap: i64,
+    /// Judge gaps on this day (YYYY-MM-DD) instead of today in WIB.
+    #[arg(long, value_parser = super::export::parse_date)]
+    date: Option<time::Date>,
+    /// The problem file to write (replaced if it exists).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+fn parse_rupiah(s: &str) -> Result<i64, String> {
+    let digits: String = s
+        .chars()
+        .filter(|c| !matches!(c, '.' | '_' | ' '))
+        .collect();
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|v| *v >= 0)
+        .ok_or_else(|| format!("{s:?} is not a budget in whole rupiah like 750000000"))
 }
 
 #[derive(clap::Args)]
@@ -71,7 +113,50 @@ pub async fn run(cmd: Command) -> Result<()> {
         Command::Solve(args) => solve(args),
         Command::ExportMps(args) => export_mps(args),
         Command::Generate(args) => generate_problem(args),
+        Command::ExportProblem(args) => export_problem(args).await,
     }
+}
+
+async fn export_problem(args: ExportProblemArgs) -> Result<()> {
+    let store = args
+        .db
+        .database_url
+        .open(kompeten_store::sqlite::OpenMode::MustExist)
+        .await?;
+    let instansi = super::pick_instansi(store.as_ref(), args.instansi.as_deref()).await?;
+    let hari_ini = args.date.unwrap_or_else(|| {
+        time::OffsetDateTime::now_utc()
+            .to_offset(kompeten_web::WIB)
+            .date()
+    });
+    let opsi = kompeten_io::rencana::OpsiMasalah {
+        anggaran: args.budget,
+        jp_target: args.jp_target,
+        jp_value: args.jp_value,
+        jp_cap: args.jp_cap,
+    };
+    let problem =
+        kompeten_io::rencana::masalah_instansi(store.as_ref(), instansi.id, hari_ini, &opsi)
+            .await
+            .context("cannot build the problem")?;
+    // The file must be one the solver accepts.
+    let model = problem
+        .validate()
+        .context("the records give a problem the optimiser refuses")?;
+    write_whole(&args.out, &problem.to_json())?;
+    println!(
+        "{}: {} employees ({} with gaps), {} programs, {} eligible pairs",
+        args.out.display(),
+        problem.employees.len(),
+        problem
+            .employees
+            .iter()
+            .filter(|e| !e.gaps.is_empty())
+            .count(),
+        problem.programs.len(),
+        model.pair_count()
+    );
+    Ok(())
 }
 
 fn read_model(path: &Path) -> Result<kompeten_engine::rencana::Model> {
