@@ -225,6 +225,8 @@ pub fn router(state: AppState) -> Router {
             "/pengaturan",
             get(halaman::pengaturan::halaman).post(halaman::pengaturan::kirim),
         )
+        .route("/rencana", get(halaman::rencana::halaman))
+        .route("/rencana/unduh", get(halaman::rencana::unduh))
         .route("/kualitas-data", get(halaman::kualitas::halaman))
         .route("/kualitas-data/unduh", get(halaman::kualitas::unduh))
         .route("/api/v1/kualitas-data", get(halaman::kualitas::api))

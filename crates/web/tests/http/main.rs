@@ -11,6 +11,7 @@ mod kecocokan;
 mod mitra;
 mod pages;
 mod peta;
+mod rencana;
 mod scope;
 mod sebaran;
 mod tulis;
