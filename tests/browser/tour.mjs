@@ -137,6 +137,16 @@ for (const role of Object.keys(accounts)) {
   else if ((await visit(page, role, await program.getAttribute('href'), 'katalog-detail')) !== 200) fail(`${role} program page`);
   const formStatus = await visit(page, role, '/katalog/baru', 'katalog-baru');
   if ((formStatus === 200) !== (role === 'admin')) fail(`${role} /katalog/baru answered ${formStatus}`);
+  // The plan simulation on the demo's own gaps and catalog.
+  const rencana = await visit(page, role, '/rencana', 'rencana');
+  if ((rencana === 200) !== mayAudit) fail(`${role} /rencana answered ${rencana}`);
+  if (role === 'admin') {
+    await page.fill('#anggaran', '750.000.000');
+    await Promise.all([page.waitForURL(/anggaran=/, { timeout: 120000 }), page.click('text=Hitung rencana')]);
+    await page.waitForSelector('#rencana-program', { timeout: 120000 });
+    await page.screenshot({ path: `${out}/${role}-rencana-hasil.png`, fullPage: false });
+    if (!(await page.$('text=Batas atas terbukti'))) fail('the plan shows no bound');
+  }
   const kualitas = await visit(page, role, '/kualitas-data', 'kualitas-data');
   if ((kualitas === 200) !== mayAudit) fail(`${role} /kualitas-data answered ${kualitas}`);
   const mayReadSettings = ['admin', 'auditor', 'pimpinan'].includes(role);
