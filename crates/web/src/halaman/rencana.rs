@@ -103,9 +103,10 @@ fn rupiah(v: u64) -> String {
     format!("Rp{}", ribuan(v))
 }
 
-/// One decimal with a comma: "12,5".
+/// One decimal with a comma and thousands dots: "4.903,5".
 fn desimal(x: f64) -> String {
-    format!("{x:.1}").replace('.', ",")
+    let persepuluh = (x * 10.0).round().max(0.0) as u64;
+    format!("{},{}", ribuan(persepuluh / 10), persepuluh % 10)
 }
 
 struct KartuRencana {
@@ -351,5 +352,12 @@ mod tests {
         assert!(urai_anggaran("-5").is_err());
         assert!(urai_anggaran("tujuh").is_err());
         assert!(urai_anggaran("").is_err());
+    }
+
+    #[test]
+    fn values_read_the_indonesian_way() {
+        assert_eq!(super::desimal(4903.04), "4.903,0");
+        assert_eq!(super::desimal(12.45), "12,5");
+        assert_eq!(super::desimal(0.0), "0,0");
     }
 }
