@@ -15,7 +15,7 @@ use kompeten_domain::{
 };
 use kompeten_store::{
     Actor, Jabatan, JabatanId, JabatanQuery, Kompetensi, KompetensiId, NewPegawai, NewPenilaian,
-    Pegawai, PegawaiId, PerubahanPegawai, StandarItem, Unit, UnitId,
+    Pegawai, PegawaiId, PerubahanPegawai, StandarItem, StoreError, Unit, UnitId,
 };
 use std::collections::{BTreeMap, HashSet};
 use time::{Date, Month};
@@ -553,6 +553,30 @@ pub(crate) fn rincian_nip(nip: &Nip) -> Vec<(&'static str, String)> {
         out.push(("TMT CPNS", crate::format::bulan_tahun(tmt)));
     }
     out
+}
+
+/// A store refusal of a record with a unique `kode` as a message on its
+/// form (never a 500): a taken code beside the field, a broken data rule as
+/// a general message (logged in English); anything else is an error.
+pub(crate) fn galat_simpan_kode(
+    e: StoreError,
+    galat: &mut GalatIsian,
+    kode_dipakai: &str,
+) -> Result<Option<String>, AppError> {
+    match e {
+        StoreError::Conflict(_) => {
+            galat.insert("kode".into(), kode_dipakai.to_owned());
+            Ok(None)
+        }
+        StoreError::Invalid(m) => {
+            tracing::warn!(error = %m, "write refused by the store");
+            Ok(Some(
+                "Data tidak dapat disimpan karena melanggar aturan data; periksa kembali isian."
+                    .to_owned(),
+            ))
+        }
+        other => Err(other.into()),
+    }
 }
 
 #[cfg(test)]

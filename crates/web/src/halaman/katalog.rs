@@ -12,7 +12,7 @@ use crate::format::query_string;
 use crate::layanan::PetaUnit;
 use crate::params::Params;
 use crate::sesi::Sesi;
-use crate::tulis::{GalatIsian, iso, label_kompetensi, pelaku, urai_tanggal};
+use crate::tulis::{GalatIsian, galat_simpan_kode, iso, label_kompetensi, pelaku, urai_tanggal};
 use crate::unduh::{self, Format};
 use askama::Template;
 use axum::Json;
@@ -25,7 +25,7 @@ use kompeten_domain::{BentukPengembangan, JenisJabatan, Jp, ModaPembelajaran, Ro
 use kompeten_io::tabel::{Kolom, Sel, Tabel};
 use kompeten_store::{
     JadwalProgram, KompetensiId, KompetensiProgram, Mitra, MitraId, NewProgram, Program, ProgramId,
-    ProgramQuery, StoreError, UnitId,
+    ProgramQuery, UnitId,
 };
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
@@ -991,27 +991,6 @@ fn halaman_form(
     render_status(&tpl, status)
 }
 
-/// A store refusal as a message on the form (never a 500).
-fn galat_simpan(e: StoreError, galat: &mut GalatIsian) -> Result<Option<String>, AppError> {
-    match e {
-        StoreError::Conflict(_) => {
-            galat.insert(
-                "kode".into(),
-                "Kode ini sudah dipakai program lain di instansi ini.".into(),
-            );
-            Ok(None)
-        }
-        StoreError::Invalid(m) => {
-            tracing::warn!(error = %m, "program write refused");
-            Ok(Some(
-                "Data tidak dapat disimpan karena melanggar aturan data; periksa kembali isian."
-                    .to_owned(),
-            ))
-        }
-        other => Err(other.into()),
-    }
-}
-
 /// Partners, dictionary and units for the form.
 async fn muat_rujukan(
     state: &AppState,
@@ -1070,7 +1049,11 @@ pub(crate) async fn baru_kirim(
             Ok(id) => return Ok(alihkan(&state, &format!("/katalog/{id}"), "program-baru")),
             Err(e) => {
                 let mut galat = GalatIsian::new();
-                let pesan = galat_simpan(e, &mut galat)?;
+                let pesan = galat_simpan_kode(
+                    e,
+                    &mut galat,
+                    "Kode ini sudah dipakai program lain di instansi ini.",
+                )?;
                 (galat, pesan)
             }
         },
@@ -1129,7 +1112,11 @@ pub(crate) async fn ubah_kirim(
             Ok(()) => return Ok(alihkan(&state, &format!("/katalog/{id}"), "program-ubah")),
             Err(e) => {
                 let mut galat = GalatIsian::new();
-                let pesan = galat_simpan(e, &mut galat)?;
+                let pesan = galat_simpan_kode(
+                    e,
+                    &mut galat,
+                    "Kode ini sudah dipakai program lain di instansi ini.",
+                )?;
                 (galat, pesan)
             }
         },

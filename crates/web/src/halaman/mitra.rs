@@ -12,7 +12,7 @@ use super::{Layout, render, render_status};
 use crate::AppState;
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::sesi::Sesi;
-use crate::tulis::{GalatIsian, iso, pelaku, urai_tanggal};
+use crate::tulis::{GalatIsian, galat_simpan_kode, iso, pelaku, urai_tanggal};
 use askama::Template;
 use axum::Json;
 use axum::extract::rejection::FormRejection;
@@ -22,9 +22,7 @@ use axum::response::Response;
 use kompeten_domain::format::tanggal;
 use kompeten_domain::pengembangan::AMBANG_SEGERA_BERAKHIR_HARI;
 use kompeten_domain::{JenisKerjaSama, JenisMitra, Role, StatusKerjaSama};
-use kompeten_store::{
-    KerjaSama, KontakMitra, Mitra, MitraId, NewMitra, Program, ProgramQuery, StoreError,
-};
+use kompeten_store::{KerjaSama, KontakMitra, Mitra, MitraId, NewMitra, Program, ProgramQuery};
 use serde::Serialize;
 use std::collections::HashMap;
 use time::Date;
@@ -697,27 +695,6 @@ fn halaman_form(
     render_status(&tpl, status)
 }
 
-/// A store refusal as a message on the form (never a 500).
-fn galat_simpan(e: StoreError, galat: &mut GalatIsian) -> Result<Option<String>, AppError> {
-    match e {
-        StoreError::Conflict(_) => {
-            galat.insert(
-                "kode".into(),
-                "Kode ini sudah dipakai mitra lain di instansi ini.".into(),
-            );
-            Ok(None)
-        }
-        StoreError::Invalid(m) => {
-            tracing::warn!(error = %m, "partner write refused");
-            Ok(Some(
-                "Data tidak dapat disimpan karena melanggar aturan data; periksa kembali isian."
-                    .to_owned(),
-            ))
-        }
-        other => Err(other.into()),
-    }
-}
-
 pub(crate) async fn baru_form(sesi: Sesi) -> Result<Response, PageError> {
     wajib_admin(&sesi)?;
     let isian = IsianMitra {
@@ -744,7 +721,11 @@ pub(crate) async fn baru_kirim(
             Ok(id) => return Ok(alihkan(&state, &format!("/mitra/{id}"), "mitra-baru")),
             Err(e) => {
                 let mut galat = GalatIsian::new();
-                let pesan = galat_simpan(e, &mut galat)?;
+                let pesan = galat_simpan_kode(
+                    e,
+                    &mut galat,
+                    "Kode ini sudah dipakai mitra lain di instansi ini.",
+                )?;
                 (galat, pesan)
             }
         },
@@ -790,7 +771,11 @@ pub(crate) async fn ubah_kirim(
             Ok(()) => return Ok(alihkan(&state, &format!("/mitra/{id}"), "mitra-ubah")),
             Err(e) => {
                 let mut galat = GalatIsian::new();
-                let pesan = galat_simpan(e, &mut galat)?;
+                let pesan = galat_simpan_kode(
+                    e,
+                    &mut galat,
+                    "Kode ini sudah dipakai mitra lain di instansi ini.",
+                )?;
                 (galat, pesan)
             }
         },
