@@ -9,7 +9,7 @@ use crate::layanan::{
     BarisLevel, PetaUnit, daftar_jabatan, detail_jabatan, lingkup_mencakup_unit, pohon_unit,
     profil_pegawai, wajib_data_pribadi,
 };
-use crate::params::{Params, filter_jabatan, filter_pegawai};
+use crate::params::{Params, filter_jabatan, filter_pegawai, tolak_masalah};
 use crate::sesi::Sesi;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -620,9 +620,7 @@ pub(crate) async fn daftar_pegawai(
     };
     let units = PetaUnit::muat(state.store(), &sesi).await?;
     saring_unit(&mut f, &units, &mut masalah);
-    if !masalah.is_empty() {
-        return Err(ApiError(AppError::BadRequest(masalah.join(" "))));
-    }
+    tolak_masalah(&masalah)?;
     let page = cari(state.store(), &sesi, &f, per_halaman).await?;
     Ok(Json(HalamanPegawaiDto {
         items: page.items.iter().map(PegawaiRingkasDto::from).collect(),
@@ -734,9 +732,7 @@ pub(crate) async fn daftar_jabatan_api(
             masalah.push("OPD yang dipilih tidak ditemukan.".to_owned());
         }
     }
-    if !masalah.is_empty() {
-        return Err(ApiError(AppError::BadRequest(masalah.join(" "))));
-    }
+    tolak_masalah(&masalah)?;
     let rows = daftar_jabatan(&state, &sesi, &query_jabatan(&f)).await?;
     Ok(Json(
         rows.iter()

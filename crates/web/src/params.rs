@@ -35,6 +35,17 @@ impl Params {
     }
 }
 
+/// What the API and downloads answer for filters a page would ignore: a
+/// 400 naming every problem, so a file or a client never silently drops a
+/// filter.
+pub(crate) fn tolak_masalah(masalah: &[String]) -> Result<(), crate::error::AppError> {
+    if masalah.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::BadRequest(masalah.join(" ")))
+    }
+}
+
 /// The filters of the employee list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct FilterPegawai {

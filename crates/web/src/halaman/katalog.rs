@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::format::query_string;
 use crate::layanan::PetaUnit;
-use crate::params::Params;
+use crate::params::{Params, tolak_masalah};
 use crate::sesi::Sesi;
 use crate::tulis::{GalatIsian, galat_simpan_kode, iso, label_kompetensi, pelaku, urai_tanggal};
 use crate::unduh::{self, Format};
@@ -410,9 +410,7 @@ pub(crate) async fn unduh(
 ) -> Result<Response, PageError> {
     let format = Format::dari(&params)?;
     let (f, masalah) = filter_katalog(&params);
-    if !masalah.is_empty() {
-        return Err(AppError::BadRequest(masalah.join(" ")).into());
-    }
+    tolak_masalah(&masalah)?;
     let program = muat_katalog(&state, &sesi, &f).await?;
     let mut tabel = Tabel::new(
         "Katalog Pengembangan Kompetensi",
@@ -1251,9 +1249,7 @@ pub(crate) async fn api_daftar(
     params: Params,
 ) -> Result<Json<KatalogDto>, ApiError> {
     let (f, masalah) = filter_katalog(&params);
-    if !masalah.is_empty() {
-        return Err(ApiError(AppError::BadRequest(masalah.join(" "))));
-    }
+    tolak_masalah(&masalah)?;
     let program = muat_katalog(&state, &sesi, &f).await?;
     Ok(Json(KatalogDto {
         jumlah: program.len(),

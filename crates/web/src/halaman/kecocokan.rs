@@ -14,7 +14,7 @@ use crate::analitik::{self, pilih_pegawai};
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::format::query_string;
 use crate::layanan::{PetaUnit, lingkup_mencakup, lingkup_mencakup_unit, pegawai_dalam_lingkup};
-use crate::params::{Params, filter_pegawai};
+use crate::params::{Params, filter_pegawai, tolak_masalah};
 use crate::sesi::Sesi;
 use crate::unduh::{self, Format};
 use askama::Template;
@@ -786,9 +786,7 @@ pub(crate) async fn api_kecocokan(
 ) -> Result<Json<KecocokanDto>, ApiError> {
     let id = jabatan_id(&raw)?;
     let (f, masalah) = filter_kecocokan(&params);
-    if !masalah.is_empty() {
-        return Err(ApiError(AppError::BadRequest(masalah.join(" "))));
-    }
+    tolak_masalah(&masalah)?;
     let h = hitung(&state, &sesi, id, &f).await?;
     let (rows, jumlah_halaman) = h.halaman(f.halaman);
     let data = h.data_pegawai(&state, &sesi, f.jenis, rows).await?;

@@ -8,7 +8,7 @@ use crate::AppState;
 use crate::analitik;
 use crate::error::{ApiError, AppError, ErrorBody};
 use crate::layanan::{PetaUnit, lingkup_mencakup_unit, pegawai_dalam_lingkup};
-use crate::params::Params;
+use crate::params::{Params, tolak_masalah};
 use crate::sesi::Sesi;
 use axum::Json;
 use axum::extract::State;
@@ -243,9 +243,7 @@ pub(crate) async fn api_kesenjangan(
     params: Params,
 ) -> Result<Json<KesenjanganDto>, ApiError> {
     let (f, masalah) = filter_peta(&params);
-    if !masalah.is_empty() {
-        return Err(AppError::BadRequest(masalah.join(" ")).into());
-    }
+    tolak_masalah(&masalah)?;
     let halaman = angka(&params, "halaman", 1, u32::MAX)?;
     let per_halaman = angka(&params, "per_halaman", PER_HALAMAN_BAWAAN, PER_HALAMAN_MAKS)?;
     let (d, atur) = analitik::untuk(&state, &sesi).await?;

@@ -13,7 +13,7 @@ use crate::analitik::{self, pilih_pegawai};
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::format::{persen, query_string};
 use crate::layanan::{PetaUnit, lingkup_mencakup_unit, pegawai_dalam_lingkup};
-use crate::params::{Params, filter_pegawai};
+use crate::params::{Params, filter_pegawai, tolak_masalah};
 use crate::sesi::Sesi;
 use crate::unduh::{self, Format};
 use askama::Template;
@@ -405,9 +405,7 @@ pub(crate) async fn unduh(
 ) -> Result<Response, PageError> {
     let format = Format::dari(&params)?;
     let (f, masalah) = filter_peta(&params);
-    if !masalah.is_empty() {
-        return Err(AppError::BadRequest(masalah.join(" ")).into());
-    }
+    tolak_masalah(&masalah)?;
     let peta = hitung_peta(&state, &sesi, &f).await?;
     let mut tabel = Tabel::new(
         "Peta Kompetensi",
@@ -474,9 +472,7 @@ pub(crate) async fn unduh_kesenjangan(
 ) -> Result<Response, PageError> {
     let format = Format::dari(&params)?;
     let (f, masalah) = filter_peta(&params);
-    if !masalah.is_empty() {
-        return Err(AppError::BadRequest(masalah.join(" ")).into());
-    }
+    tolak_masalah(&masalah)?;
     let (d, atur) = analitik::untuk(&state, &sesi).await?;
     let units = PetaUnit::muat(state.store(), &sesi).await?;
     if let Some(o) = f.opd {
@@ -876,9 +872,7 @@ pub(crate) async fn api_peta(
     params: Params,
 ) -> Result<Json<PetaDto>, ApiError> {
     let (f, masalah) = filter_peta(&params);
-    if !masalah.is_empty() {
-        return Err(ApiError(AppError::BadRequest(masalah.join(" "))));
-    }
+    tolak_masalah(&masalah)?;
     let peta = hitung_peta(&state, &sesi, &f).await?;
     let hari = state.hari_ini();
     let kolom_id: HashMap<u32, i64> = peta.kolom.iter().map(|k| (k.indeks, k.id.0)).collect();
