@@ -13,6 +13,7 @@ pub mod kompetensi;
 pub mod measure;
 pub mod nip;
 pub mod pengembangan;
+pub mod perencanaan;
 pub mod role;
 pub mod validity;
 
@@ -31,5 +32,6 @@ pub use nip::{Nip, NipError, TmtCpns};
 pub use pengembangan::{
     BentukPengembangan, JenisKerjaSama, JenisMitra, ModaPembelajaran, StatusKerjaSama,
 };
+pub use perencanaan::{StatusRencana, StatusTinjauan, StatusUsulan, SumberUsulan};
 pub use role::Role;
 pub use validity::{MasaBerlaku, StatusBerlaku};

@@ -18,6 +18,7 @@
 pub mod model;
 pub mod postgres;
 mod sql;
+mod sql_rencana;
 pub mod sqlite;
 
 pub use model::*;
@@ -284,4 +285,81 @@ pub trait Store: Send + Sync + 'static {
     async fn program(&self, i: InstansiId, id: ProgramId) -> StoreResult<Program>;
     /// The catalog under the filters, ordered by code.
     async fn list_program(&self, i: InstansiId, q: &ProgramQuery) -> StoreResult<Vec<Program>>;
+
+    // Needs requested for employees (usulan, part of the AKPK).
+    /// Records a need in the status its source starts it in
+    /// ([`kompeten_domain::StatusUsulan::awal`]). Audited as "usulan.tambah".
+    async fn add_usulan(&self, i: InstansiId, actor: &Actor, new: &NewUsulan)
+    -> StoreResult<UsulanId>;
+    /// Decides a waiting need: approved, rejected or withdrawn, with an
+    /// optional note. A need already decided is `Invalid`. Audited as
+    /// "usulan.putus".
+    async fn putus_usulan(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        id: UsulanId,
+        ke: kompeten_domain::StatusUsulan,
+        catatan: Option<&str>,
+    ) -> StoreResult<()>;
+    async fn usulan(&self, i: InstansiId, id: UsulanId) -> StoreResult<Usulan>;
+    /// Needs under the filters, newest first.
+    async fn list_usulan(&self, i: InstansiId, q: &UsulanQuery) -> StoreResult<Vec<Usulan>>;
+
+    // Development plans: versions per year with a workflow.
+    /// Stores a new draft version (the year's next version number) with its
+    /// needs, scenarios and assignments. Audited as "rencana.buat".
+    async fn create_rencana(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        new: &NewRencana,
+    ) -> StoreResult<RencanaId>;
+    async fn rencana(&self, i: InstansiId, id: RencanaId) -> StoreResult<Rencana>;
+    /// Versions of a year (`None`: every year), newest first.
+    async fn list_rencana(&self, i: InstansiId, tahun: Option<i32>) -> StoreResult<Vec<Rencana>>;
+    /// The needs (plan problem) and scenarios a version was made with.
+    async fn dokumen_rencana(&self, i: InstansiId, id: RencanaId) -> StoreResult<DokumenRencana>;
+    /// A version's assignments of the employees within `lingkup`, ordered
+    /// by OPD, unit, employee name, then program code.
+    async fn penugasan_rencana(
+        &self,
+        i: InstansiId,
+        id: RencanaId,
+        lingkup: Lingkup,
+    ) -> StoreResult<Vec<Penugasan>>;
+    /// Changes a draft's assignments made on revision `ubah.revisi`;
+    /// returns the new revision. A plan past draft is `Invalid`; a stale
+    /// revision is `Conflict`. Audited as "rencana.ubah".
+    async fn ubah_penugasan(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        id: RencanaId,
+        ubah: &UbahPenugasan,
+    ) -> StoreResult<i64>;
+    /// Moves a version from `dari` to `ke` when the workflow allows it
+    /// ([`kompeten_domain::StatusRencana::boleh_ke`]). Back to draft clears
+    /// the reviews; approval needs every OPD with assignments to have
+    /// reviewed its part as fitting, and replaces the year's earlier
+    /// approved version. Audited as "rencana.status".
+    async fn ubah_status_rencana(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        id: RencanaId,
+        dari: kompeten_domain::StatusRencana,
+        ke: kompeten_domain::StatusRencana,
+    ) -> StoreResult<()>;
+    /// Records (or replaces) an OPD head's review of the OPD's part of a
+    /// version under review. Audited as "rencana.tinjau".
+    async fn tinjau_rencana(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        id: RencanaId,
+        opd: UnitId,
+        status: kompeten_domain::StatusTinjauan,
+        catatan: Option<&str>,
+    ) -> StoreResult<()>;
 }

@@ -727,3 +727,181 @@ pub struct ProgramQuery {
     /// Matches the code or the title (case-insensitive, anywhere).
     pub teks: Option<String>,
 }
+
+// ---------------------------------------------------------------------------
+// Needs requested for employees (usulan, part of the AKPK) and development
+// plans with their workflow.
+
+id_type!(
+    /// A development need requested for an employee.
+    UsulanId,
+    /// One version of a development plan.
+    RencanaId,
+);
+
+/// A need requested for an employee: raise a competency by some levels in
+/// a year, optionally through a preferred program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUsulan {
+    pub pegawai: PegawaiId,
+    pub tahun: i32,
+    pub kompetensi: KompetensiId,
+    /// Levels wanted, 1..=4.
+    pub naik_level: u8,
+    pub program: Option<ProgramId>,
+    pub alasan: String,
+    pub sumber: kompeten_domain::SumberUsulan,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Usulan {
+    pub id: UsulanId,
+    pub pegawai: PegawaiId,
+    pub nip: Nip,
+    pub nama_pegawai: String,
+    pub unit: UnitId,
+    pub unit_nama: String,
+    pub opd: UnitId,
+    pub opd_nama: String,
+    pub tahun: i32,
+    pub kompetensi: KompetensiId,
+    pub kompetensi_kode: String,
+    pub kompetensi_nama: String,
+    pub naik_level: u8,
+    pub program: Option<ProgramId>,
+    pub program_kode: Option<String>,
+    pub program_judul: Option<String>,
+    pub alasan: String,
+    pub sumber: kompeten_domain::SumberUsulan,
+    pub status: kompeten_domain::StatusUsulan,
+    /// Who asked (the account's username, as in the audit log).
+    pub diajukan_oleh: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub diajukan_pada: OffsetDateTime,
+    pub diputus_oleh: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub diputus_pada: Option<OffsetDateTime>,
+    pub catatan_putusan: Option<String>,
+}
+
+/// Filters of the requested needs; `lingkup` limits whose needs are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsulanQuery {
+    pub lingkup: Lingkup,
+    pub tahun: Option<i32>,
+    pub status: Option<kompeten_domain::StatusUsulan>,
+}
+
+/// The figures of a plan's current assignments.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct HasilRencana {
+    /// The objective value (weighted levels closed plus JP value).
+    pub nilai: f64,
+    /// A proven upper bound on the value of any plan for the same needs.
+    pub batas: f64,
+    /// Whole rupiah.
+    pub biaya: i64,
+}
+
+/// An employee taking a program in a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PenugasanBaru {
+    pub pegawai: PegawaiId,
+    pub program: ProgramId,
+    /// Added by hand rather than by the optimiser.
+    pub manual: bool,
+}
+
+/// A new version of a plan: its needs (the optimiser's problem, kept as
+/// it was so that the version can be re-checked and re-solved later), the
+/// scenarios computed for it and its assignments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRencana {
+    pub tahun: i32,
+    pub nama: String,
+    /// Whole rupiah.
+    pub anggaran: i64,
+    /// The `kompeten.plan-problem/v1` document.
+    pub masalah: serde_json::Value,
+    /// The scenario curve, as the web layer computed it.
+    pub skenario: Option<serde_json::Value>,
+    pub hasil: HasilRencana,
+    pub penugasan: Vec<PenugasanBaru>,
+    /// The version this one was copied from.
+    pub basis: Option<RencanaId>,
+}
+
+/// An OPD head's review of their OPD's part of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TinjauanRencana {
+    pub opd: UnitId,
+    pub opd_nama: String,
+    pub status: kompeten_domain::StatusTinjauan,
+    pub catatan: Option<String>,
+    pub oleh: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub pada: OffsetDateTime,
+}
+
+/// One version of a plan, without its assignments and needs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rencana {
+    pub id: RencanaId,
+    pub tahun: i32,
+    /// 1, 2, ... within the year.
+    pub versi: i32,
+    pub nama: String,
+    pub status: kompeten_domain::StatusRencana,
+    pub anggaran: i64,
+    pub hasil: HasilRencana,
+    /// Raised by every change of assignments; a change must name the
+    /// revision it was made on, so two editors cannot overrun the budget
+    /// together.
+    pub revisi: i64,
+    pub basis: Option<RencanaId>,
+    pub jumlah_penugasan: u64,
+    pub dibuat_oleh: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub dibuat_pada: OffsetDateTime,
+    pub disetujui_oleh: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub disetujui_pada: Option<OffsetDateTime>,
+    /// Ordered by OPD.
+    pub tinjauan: Vec<TinjauanRencana>,
+}
+
+/// An assignment as read back, with what lists and exports show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Penugasan {
+    pub pegawai: PegawaiId,
+    pub nip: Nip,
+    pub nama_pegawai: String,
+    pub unit: UnitId,
+    pub unit_nama: String,
+    pub opd: UnitId,
+    pub opd_nama: String,
+    pub program: ProgramId,
+    pub program_kode: String,
+    pub program_judul: String,
+    pub manual: bool,
+}
+
+/// A change of a draft plan's assignments, already checked by the caller
+/// against the plan's needs (budget, seats, eligibility, JP caps).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UbahPenugasan {
+    /// The revision the change was computed on.
+    pub revisi: i64,
+    pub tambah: Vec<PenugasanBaru>,
+    pub hapus: Vec<(PegawaiId, ProgramId)>,
+    /// The plan's figures after the change.
+    pub hasil: HasilRencana,
+}
+
+/// What a plan version was made with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DokumenRencana {
+    /// The `kompeten.plan-problem/v1` document.
+    pub masalah: serde_json::Value,
+    pub skenario: Option<serde_json::Value>,
+}

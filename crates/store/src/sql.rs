@@ -779,7 +779,7 @@ pub(crate) struct Audit {
 /// or logout must not throw away the analytics cache. Anything else does, so
 /// that a new kind of data is never left out of the revision by mistake.
 pub(crate) fn ubah_data_analitik(entity: &str) -> bool {
-    !matches!(entity, "akun" | "sesi" | "instansi")
+    !matches!(entity, "akun" | "sesi" | "instansi" | "rencana")
 }
 
 /// Raises the data revision of an instansi. On PostgreSQL the UPDATE locks
@@ -1939,6 +1939,7 @@ macro_rules! impl_store {
         mod store_impl {
             use super::*;
             use crate::sql::*;
+            use crate::sql_rencana::*;
             use crate::*;
             use sqlx::Arguments as _;
             use std::collections::{HashMap, HashSet};
@@ -2418,6 +2419,54 @@ macro_rules! impl_store {
                     .await
                     .map_err(StoreError::Database)?;
                 assemble_program(rows, kompetensi, jenis, unit)
+            }
+
+            /// Plan versions with their reviews, newest first.
+            async fn fetch_rencana<'e, E>(
+                executor: E,
+                i: InstansiId,
+                tahun: Option<i32>,
+                only: Option<RencanaId>,
+            ) -> StoreResult<Vec<Rencana>>
+            where
+                E: sqlx::Executor<'e, Database = Db> + Copy,
+            {
+                let mut sql = Sql::new(RENCANA_SELECT);
+                sql.bind(i);
+                let mut tinjauan_sql = Sql::new(TINJAUAN_SELECT);
+                tinjauan_sql.bind(i);
+                if let Some(id) = only {
+                    sql.push(" AND r.id = ").bind(id.0);
+                    tinjauan_sql.push(" AND t.rencana_id = ").bind(id.0);
+                }
+                if let Some(tahun) = tahun {
+                    sql.push(" AND r.tahun = ").bind(tahun);
+                }
+                sql.push(" ORDER BY r.tahun DESC, r.versi DESC");
+                tinjauan_sql.push(" ORDER BY o.urutan");
+                let rows: Vec<RencanaRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                    .fetch_all(executor)
+                    .await
+                    .map_err(StoreError::Database)?;
+                if rows.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let tinjauan: Vec<TinjauanRow> =
+                    sqlx::query_as_with(&text(&tinjauan_sql), args(&tinjauan_sql.params)?)
+                        .fetch_all(executor)
+                        .await
+                        .map_err(StoreError::Database)?;
+                let mut per_rencana: HashMap<i64, Vec<TinjauanRencana>> = HashMap::new();
+                for t in tinjauan {
+                    let rencana = t.rencana_id;
+                    per_rencana.entry(rencana).or_default().push(t.into_tinjauan()?);
+                }
+                rows.into_iter()
+                    .map(|r| {
+                        let t = per_rencana.remove(&r.id()).unwrap_or_default();
+                        r.into_rencana(t)
+                    })
+                    .collect()
             }
 
             #[async_trait::async_trait]
@@ -4083,6 +4132,542 @@ macro_rules! impl_store {
                 async fn list_program(&self, i: InstansiId, q: &ProgramQuery) -> StoreResult<Vec<Program>> {
                     let mut conn = self.pool.acquire().await.map_err(StoreError::Database)?;
                     fetch_program(&mut conn, i, q, None).await
+                }
+
+                async fn add_usulan(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    new: &NewUsulan,
+                ) -> StoreResult<UsulanId> {
+                    let v = validate_usulan(new)?;
+                    let status = kompeten_domain::StatusUsulan::awal(new.sumber);
+                    let at = now();
+                    let mut tx = begin(self).await?;
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO usulan_pengembangan (instansi_id, pegawai_id, tahun, kompetensi_id, \
+                         naik_level, program_id, alasan, sumber, status, diajukan_oleh, diajukan_pada, \
+                         diputus_oleh, diputus_pada) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+                    )
+                    .bind(i.0)
+                    .bind(new.pegawai.0)
+                    .bind(v.tahun)
+                    .bind(new.kompetensi.0)
+                    .bind(v.naik_level)
+                    .bind(new.program.map(|p| p.0))
+                    .bind(&v.alasan)
+                    .bind(new.sumber.code())
+                    .bind(status.code())
+                    .bind(&actor.label)
+                    .bind(at)
+                    // A need approved on entry is decided by whoever made it.
+                    .bind((!status.boleh_diputus()).then_some(actor.label.as_str()))
+                    .bind((!status.boleh_diputus()).then_some(at))
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || "the need already exists".to_owned(),
+                            || format!(
+                                "employee {}, competency {} or program {:?} does not exist in instansi {i}",
+                                new.pegawai, new.kompetensi, new.program.map(|p| p.0)
+                            ),
+                        )
+                    })?;
+                    let detail = serde_json::json!({
+                        "pegawai_id": new.pegawai.0,
+                        "tahun": v.tahun,
+                        "kompetensi_id": new.kompetensi.0,
+                        "naik_level": v.naik_level,
+                        "program_id": new.program.map(|p| p.0),
+                        "sumber": new.sumber.code(),
+                        "status": status.code(),
+                    });
+                    let entry = Audit {
+                        action: "usulan.tambah",
+                        entity: "usulan_pengembangan",
+                        entity_id: Some(id),
+                        detail,
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(UsulanId(id))
+                }
+
+                async fn putus_usulan(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    id: UsulanId,
+                    ke: kompeten_domain::StatusUsulan,
+                    catatan_putusan: Option<&str>,
+                ) -> StoreResult<()> {
+                    use kompeten_domain::StatusUsulan;
+                    if ke == StatusUsulan::Diajukan {
+                        return Err(invalid("a need cannot be decided back to waiting"));
+                    }
+                    let note = catatan(catatan_putusan)?;
+                    let mut tx = begin(self).await?;
+                    let changed = sqlx::query(
+                        "UPDATE usulan_pengembangan SET status = $1, diputus_oleh = $2, diputus_pada = $3, \
+                         catatan_putusan = $4 WHERE instansi_id = $5 AND id = $6 AND status = 'diajukan'",
+                    )
+                    .bind(ke.code())
+                    .bind(&actor.label)
+                    .bind(now())
+                    .bind(note.as_deref())
+                    .bind(i.0)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?
+                    .rows_affected();
+                    if changed == 0 {
+                        let status: Option<String> = sqlx::query_scalar(
+                            "SELECT status FROM usulan_pengembangan WHERE instansi_id = $1 AND id = $2",
+                        )
+                        .bind(i.0)
+                        .bind(id.0)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(StoreError::Database)?;
+                        return Err(match status {
+                            None => StoreError::NotFound("usulan"),
+                            Some(s) => invalid(format!("the need is already decided ({s})")),
+                        });
+                    }
+                    let entry = Audit {
+                        action: "usulan.putus",
+                        entity: "usulan_pengembangan",
+                        entity_id: Some(id.0),
+                        detail: serde_json::json!({ "status": ke.code(), "catatan": note }),
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn usulan(&self, i: InstansiId, id: UsulanId) -> StoreResult<Usulan> {
+                    let mut sql = Sql::new(USULAN_SELECT);
+                    sql.bind(i).push(" AND s.id = ").bind(id.0);
+                    let row: Option<UsulanRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    row.ok_or(StoreError::NotFound("usulan"))?.into_usulan()
+                }
+
+                async fn list_usulan(&self, i: InstansiId, q: &UsulanQuery) -> StoreResult<Vec<Usulan>> {
+                    let scope = resolve_lingkup(self, i, q.lingkup).await?;
+                    let mut sql = Sql::new(USULAN_SELECT);
+                    sql.bind(i);
+                    scope.pegawai_condition(&mut sql, i);
+                    if let Some(tahun) = q.tahun {
+                        sql.push(" AND s.tahun = ").bind(tahun);
+                    }
+                    if let Some(status) = q.status {
+                        sql.push(" AND s.status = ").bind(status.code());
+                    }
+                    sql.push(" ORDER BY s.diajukan_pada DESC, s.id DESC");
+                    let rows: Vec<UsulanRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    rows.into_iter().map(UsulanRow::into_usulan).collect()
+                }
+
+                async fn create_rencana(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    new: &NewRencana,
+                ) -> StoreResult<RencanaId> {
+                    let v = validate_rencana(new)?;
+                    let mut tx = begin(self).await?;
+                    let versi: i32 = sqlx::query_scalar(
+                        "SELECT CAST(COALESCE(MAX(versi), 0) + 1 AS INTEGER) FROM rencana \
+                         WHERE instansi_id = $1 AND tahun = $2",
+                    )
+                    .bind(i.0)
+                    .bind(v.tahun)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(StoreError::Database)?;
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO rencana (instansi_id, tahun, versi, nama, status, anggaran, nilai, \
+                         batas, biaya, revisi, masalah, skenario, basis_id, dibuat_oleh, dibuat_pada) \
+                         VALUES ($1, $2, $3, $4, 'draf', $5, $6, $7, $8, 1, $9, $10, $11, $12, $13) RETURNING id",
+                    )
+                    .bind(i.0)
+                    .bind(v.tahun)
+                    .bind(versi)
+                    .bind(&v.nama)
+                    .bind(new.anggaran)
+                    .bind(new.hasil.nilai)
+                    .bind(new.hasil.batas)
+                    .bind(new.hasil.biaya)
+                    .bind(&v.masalah)
+                    .bind(v.skenario.as_deref())
+                    .bind(new.basis.map(|b| b.0))
+                    .bind(&actor.label)
+                    .bind(now())
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        write_error(
+                            e,
+                            || format!("version {versi} of the {} plan was just made by someone else", v.tahun),
+                            || format!("the base plan {:?} does not exist in instansi {i}", new.basis.map(|b| b.0)),
+                        )
+                    })?;
+                    let rows = new
+                        .penugasan
+                        .iter()
+                        .map(|p| {
+                            vec![
+                                Param::from(i),
+                                Param::from(id),
+                                Param::from(p.pegawai.0),
+                                Param::from(p.program.0),
+                                Param::from(p.manual),
+                            ]
+                        })
+                        .collect();
+                    insert_rows(
+                        &mut tx,
+                        "INSERT INTO rencana_penugasan (instansi_id, rencana_id, pegawai_id, program_id, manual) VALUES ",
+                        rows,
+                        5,
+                        "an assignment names an employee or program that does not exist",
+                    )
+                    .await?;
+                    let detail = serde_json::json!({
+                        "tahun": v.tahun,
+                        "versi": versi,
+                        "nama": v.nama,
+                        "anggaran": new.anggaran,
+                        "penugasan": new.penugasan.len(),
+                        "basis_id": new.basis.map(|b| b.0),
+                    });
+                    let entry = Audit {
+                        action: "rencana.buat",
+                        entity: "rencana",
+                        entity_id: Some(id),
+                        detail,
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(RencanaId(id))
+                }
+
+                async fn rencana(&self, i: InstansiId, id: RencanaId) -> StoreResult<Rencana> {
+                    fetch_rencana(&self.pool, i, None, Some(id))
+                        .await?
+                        .into_iter()
+                        .next()
+                        .ok_or(StoreError::NotFound("rencana"))
+                }
+
+                async fn list_rencana(&self, i: InstansiId, tahun: Option<i32>) -> StoreResult<Vec<Rencana>> {
+                    fetch_rencana(&self.pool, i, tahun, None).await
+                }
+
+                async fn dokumen_rencana(&self, i: InstansiId, id: RencanaId) -> StoreResult<DokumenRencana> {
+                    let row: Option<(String, Option<String>)> = sqlx::query_as(
+                        "SELECT masalah, skenario FROM rencana WHERE instansi_id = $1 AND id = $2",
+                    )
+                    .bind(i.0)
+                    .bind(id.0)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(StoreError::Database)?;
+                    let (masalah, skenario) = row.ok_or(StoreError::NotFound("rencana"))?;
+                    let json = |t: &str| serde_json::from_str(t).map_err(|e| corrupt(format!("plan {id}: {e}")));
+                    Ok(DokumenRencana {
+                        masalah: json(&masalah)?,
+                        skenario: skenario.as_deref().map(json).transpose()?,
+                    })
+                }
+
+                async fn penugasan_rencana(
+                    &self,
+                    i: InstansiId,
+                    id: RencanaId,
+                    lingkup: Lingkup,
+                ) -> StoreResult<Vec<Penugasan>> {
+                    let scope = resolve_lingkup(self, i, lingkup).await?;
+                    let mut sql = Sql::new(PENUGASAN_SELECT);
+                    sql.bind(i).push(" AND t.rencana_id = ").bind(id.0);
+                    scope.pegawai_condition(&mut sql, i);
+                    sql.push(" ORDER BY o.urutan, u.urutan, p.nama, p.id, g.kode");
+                    let rows: Vec<PenugasanRow> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    rows.into_iter().map(PenugasanRow::into_penugasan).collect()
+                }
+
+                async fn ubah_penugasan(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    id: RencanaId,
+                    ubah: &UbahPenugasan,
+                ) -> StoreResult<i64> {
+                    validate_hasil(&ubah.hasil)?;
+                    let mut tx = begin(self).await?;
+                    let changed = sqlx::query(
+                        "UPDATE rencana SET revisi = revisi + 1, nilai = $1, batas = $2, biaya = $3 \
+                         WHERE instansi_id = $4 AND id = $5 AND status = 'draf' AND revisi = $6",
+                    )
+                    .bind(ubah.hasil.nilai)
+                    .bind(ubah.hasil.batas)
+                    .bind(ubah.hasil.biaya)
+                    .bind(i.0)
+                    .bind(id.0)
+                    .bind(ubah.revisi)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?
+                    .rows_affected();
+                    if changed == 0 {
+                        let row: Option<(String, i64)> = sqlx::query_as(
+                            "SELECT status, revisi FROM rencana WHERE instansi_id = $1 AND id = $2",
+                        )
+                        .bind(i.0)
+                        .bind(id.0)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(StoreError::Database)?;
+                        return Err(match row {
+                            None => StoreError::NotFound("rencana"),
+                            Some((status, _)) if status != "draf" => {
+                                invalid(format!("the plan is {status}; only a draft changes"))
+                            }
+                            Some((_, revisi)) => StoreError::Conflict(format!(
+                                "the plan changed (revision {revisi}, the change was made on {})",
+                                ubah.revisi
+                            )),
+                        });
+                    }
+                    for &(pegawai, program) in &ubah.hapus {
+                        sqlx::query(
+                            "DELETE FROM rencana_penugasan WHERE instansi_id = $1 AND rencana_id = $2 \
+                             AND pegawai_id = $3 AND program_id = $4",
+                        )
+                        .bind(i.0)
+                        .bind(id.0)
+                        .bind(pegawai.0)
+                        .bind(program.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                    }
+                    let rows = ubah
+                        .tambah
+                        .iter()
+                        .map(|p| {
+                            vec![
+                                Param::from(i),
+                                Param::from(id.0),
+                                Param::from(p.pegawai.0),
+                                Param::from(p.program.0),
+                                Param::from(p.manual),
+                            ]
+                        })
+                        .collect();
+                    insert_rows(
+                        &mut tx,
+                        "INSERT INTO rencana_penugasan (instansi_id, rencana_id, pegawai_id, program_id, manual) VALUES ",
+                        rows,
+                        5,
+                        "an assignment names an employee or program that does not exist",
+                    )
+                    .await?;
+                    let pasangan = |v: &mut dyn Iterator<Item = (PegawaiId, ProgramId)>| {
+                        v.map(|(p, g)| [p.0, g.0]).collect::<Vec<_>>()
+                    };
+                    let detail = serde_json::json!({
+                        "revisi": ubah.revisi + 1,
+                        "tambah": pasangan(&mut ubah.tambah.iter().map(|p| (p.pegawai, p.program))),
+                        "hapus": pasangan(&mut ubah.hapus.iter().copied()),
+                        "nilai": ubah.hasil.nilai,
+                        "biaya": ubah.hasil.biaya,
+                    });
+                    let entry = Audit {
+                        action: "rencana.ubah",
+                        entity: "rencana",
+                        entity_id: Some(id.0),
+                        detail,
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await?;
+                    Ok(ubah.revisi + 1)
+                }
+
+                async fn ubah_status_rencana(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    id: RencanaId,
+                    dari: kompeten_domain::StatusRencana,
+                    ke: kompeten_domain::StatusRencana,
+                ) -> StoreResult<()> {
+                    use kompeten_domain::StatusRencana;
+                    if !dari.boleh_ke(ke) {
+                        return Err(invalid(format!(
+                            "a plan does not move from {} to {}",
+                            dari.code(),
+                            ke.code()
+                        )));
+                    }
+                    let mut tx = begin(self).await?;
+                    let found: Option<(String, i32)> = sqlx::query_as(
+                        "UPDATE rencana SET status = status WHERE instansi_id = $1 AND id = $2 \
+                         RETURNING status, tahun",
+                    )
+                    .bind(i.0)
+                    .bind(id.0)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                    let Some((status, tahun)) = found else {
+                        return Err(StoreError::NotFound("rencana"));
+                    };
+                    if status != dari.code() {
+                        return Err(invalid(format!("the plan is {status}, not {}", dari.code())));
+                    }
+                    if ke == StatusRencana::Draf {
+                        sqlx::query("DELETE FROM rencana_tinjauan WHERE instansi_id = $1 AND rencana_id = $2")
+                            .bind(i.0)
+                            .bind(id.0)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(plain_write_error)?;
+                    }
+                    if ke == StatusRencana::Disetujui {
+                        let belum: i64 = sqlx::query_scalar(
+                            "SELECT COUNT(DISTINCT u.opd_id) FROM rencana_penugasan t \
+                             JOIN pegawai p ON p.instansi_id = t.instansi_id AND p.id = t.pegawai_id \
+                             JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
+                             WHERE t.instansi_id = $1 AND t.rencana_id = $2 AND NOT EXISTS ( \
+                             SELECT 1 FROM rencana_tinjauan r WHERE r.instansi_id = t.instansi_id \
+                             AND r.rencana_id = t.rencana_id AND r.opd_id = u.opd_id AND r.status = 'sesuai')",
+                        )
+                        .bind(i.0)
+                        .bind(id.0)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(StoreError::Database)?;
+                        if belum > 0 {
+                            return Err(invalid(format!(
+                                "{belum} OPD have not reviewed their part as fitting"
+                            )));
+                        }
+                        sqlx::query(
+                            "UPDATE rencana SET status = 'diganti' WHERE instansi_id = $1 AND tahun = $2 \
+                             AND status = 'disetujui'",
+                        )
+                        .bind(i.0)
+                        .bind(tahun)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                    }
+                    let approved = ke == StatusRencana::Disetujui;
+                    sqlx::query(
+                        "UPDATE rencana SET status = $1, disetujui_oleh = $2, disetujui_pada = $3 \
+                         WHERE instansi_id = $4 AND id = $5",
+                    )
+                    .bind(ke.code())
+                    .bind(approved.then_some(actor.label.as_str()))
+                    .bind(approved.then(now))
+                    .bind(i.0)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                    let entry = Audit {
+                        action: "rencana.status",
+                        entity: "rencana",
+                        entity_id: Some(id.0),
+                        detail: serde_json::json!({ "dari": dari.code(), "ke": ke.code() }),
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
+                }
+
+                async fn tinjau_rencana(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    id: RencanaId,
+                    opd: UnitId,
+                    status: kompeten_domain::StatusTinjauan,
+                    catatan_tinjauan: Option<&str>,
+                ) -> StoreResult<()> {
+                    let note = catatan(catatan_tinjauan)?;
+                    let mut tx = begin(self).await?;
+                    let found: Option<String> = sqlx::query_scalar(
+                        "UPDATE rencana SET status = status WHERE instansi_id = $1 AND id = $2 RETURNING status",
+                    )
+                    .bind(i.0)
+                    .bind(id.0)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                    match found.as_deref() {
+                        None => return Err(StoreError::NotFound("rencana")),
+                        Some("ditinjau") => {}
+                        Some(s) => {
+                            return Err(invalid(format!("the plan is {s}; only a plan under review is reviewed")));
+                        }
+                    }
+                    let is_opd: Option<i64> = sqlx::query_scalar(
+                        "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND id = $2 AND opd_id = id",
+                    )
+                    .bind(i.0)
+                    .bind(opd.0)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(StoreError::Database)?;
+                    if is_opd.is_none() {
+                        return Err(StoreError::NotFound("OPD"));
+                    }
+                    sqlx::query("DELETE FROM rencana_tinjauan WHERE instansi_id = $1 AND rencana_id = $2 AND opd_id = $3")
+                        .bind(i.0)
+                        .bind(id.0)
+                        .bind(opd.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?;
+                    sqlx::query(
+                        "INSERT INTO rencana_tinjauan (instansi_id, rencana_id, opd_id, status, catatan, oleh, pada) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(i.0)
+                    .bind(id.0)
+                    .bind(opd.0)
+                    .bind(status.code())
+                    .bind(note.as_deref())
+                    .bind(&actor.label)
+                    .bind(now())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                    let entry = Audit {
+                        action: "rencana.tinjau",
+                        entity: "rencana",
+                        entity_id: Some(id.0),
+                        detail: serde_json::json!({
+                            "opd_id": opd.0,
+                            "status": status.code(),
+                            "catatan": note,
+                        }),
+                    };
+                    audit(&mut tx, i, actor, entry).await?;
+                    commit(tx).await
                 }
             }
         }
