@@ -37,6 +37,7 @@ mod generate;
 mod model;
 mod mps;
 mod primal;
+mod skenario;
 mod solve;
 
 pub use answer::{ANSWER_FORMAT, Answer, Assignment, Batches, Closes};
@@ -48,7 +49,13 @@ pub use format::{
 pub use generate::{Scale, generate};
 pub use model::{Model, ModelEmployee, ModelProgram};
 pub use mps::write_mps;
+pub use skenario::{
+    Plan, PointStats, SCENARIO_PERCENTS, ScenarioPoint, cheapest_first, equal_quota, jp_compliant,
+    scenarios,
+};
 pub use solve::{Options, Solution, solve, solve_until};
 
+#[cfg(test)]
+mod skenario_tests;
 #[cfg(test)]
 mod tests;

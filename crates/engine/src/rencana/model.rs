@@ -166,6 +166,15 @@ impl Model {
         }
     }
 
+    /// The same problem with another budget. The eligible pairs do not
+    /// depend on the budget, so they are kept as they are.
+    pub fn with_budget(&self, budget: u64) -> Model {
+        Model {
+            budget,
+            ..self.clone()
+        }
+    }
+
     /// Number of eligible (employee, program) pairs.
     pub fn pair_count(&self) -> usize {
         self.pair_program.len()
