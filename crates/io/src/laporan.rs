@@ -188,6 +188,8 @@ pub enum GalatLaporan {
     Store(#[from] kompeten_store::StoreError),
     #[error(transparent)]
     Pengaturan(#[from] crate::analitik::PengaturanTidakValid),
+    #[error(transparent)]
+    Kebutuhan(#[from] crate::kebutuhan::PengaturanKebutuhanTidakValid),
     #[error("the gap data is not usable")]
     Data(#[from] kompeten_engine::kesenjangan::GalatData),
     #[error("the gap analysis failed")]

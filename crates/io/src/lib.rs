@@ -4,6 +4,7 @@
 //! database, so the CLI and the web layer share them.
 
 pub mod analitik;
+pub mod kebutuhan;
 pub mod laporan;
 pub mod pegawai;
 pub mod rencana;

@@ -1,51 +1,38 @@
 //! The optimiser's problem (`kompeten.plan-problem/v1`, docs/PLANNING.md)
-//! built from an instansi's records: its employees' current gaps and the
-//! active programs of its catalog. `kompeten plan export-problem` writes it.
+//! built from an instansi's records: the needs of the year
+//! ([`crate::kebutuhan`]: gaps, expired assessments and approved requests,
+//! weighted by the priority settings) and the active programs of its
+//! catalog. `kompeten plan export-problem` writes it; the web layer stores
+//! it with every plan version.
 //!
 //! Choices the file format leaves to the builder, each documented here and
 //! in PLANNING.md:
-//! - an employee's `id` is the NIP, the key BKPSDM staff know;
-//! - gaps are the valid, below-standard competencies of the employee's own
-//!   position (an expired or missing assessment is a need for assessment,
-//!   not a known gap, so it never enters as a gap); a gap's `weight` is the
-//!   competency's weight in the position's standard;
+//! - an employee's `id` is the NIP, the key BKPSDM staff know; a program's
+//!   `id` is its catalog code;
 //! - `unit` is the eligibility group `<unit code>/<position type>`, so that
 //!   a program restricted to units (and everything below them) and/or to
-//!   position types becomes a list of such groups.
+//!   position types becomes a list of such groups;
+//! - `jp_done` is 0 until JP records of the year are kept.
 
-use crate::analitik::{DataAnalitik, PengaturanAnalitik};
+use crate::analitik::DataAnalitik;
+use crate::kebutuhan::{PengaturanKebutuhan, kebutuhan_instansi};
 use crate::laporan::GalatLaporan;
 use kompeten_domain::JenisJabatan;
-use kompeten_engine::kesenjangan::{StatusKompetensi, hitung_pegawai};
 use kompeten_engine::rencana::{Cover, Employee, Gap, PROBLEM_FORMAT, Problem, Program};
-use kompeten_store::{InstansiId, ProgramQuery, Store, Unit, UnitId};
+use kompeten_store::{
+    InstansiId, Lingkup, PegawaiId, ProgramId, ProgramQuery, Store, Unit, UnitId,
+};
 use std::collections::HashMap;
 use time::Date;
 
-/// What the records do not say: the budget and the JP rules of the year.
+/// A problem with the records behind its ids.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpsiMasalah {
-    /// Integer rupiah.
-    pub anggaran: i64,
-    /// JP each employee should reach in the year.
-    pub jp_target: i64,
-    /// Objective value of one JP toward the target.
-    pub jp_value: f64,
-    /// The most new JP one employee may take this year.
-    pub jp_cap: i64,
-}
-
-impl OpsiMasalah {
-    /// The format's defaults (20 JP, 0.05 per JP) and a cap of three times
-    /// the target.
-    pub fn dengan_anggaran(anggaran: i64) -> Self {
-        OpsiMasalah {
-            anggaran,
-            jp_target: 20,
-            jp_value: 0.05,
-            jp_cap: 60,
-        }
-    }
+pub struct MasalahInstansi {
+    pub problem: Problem,
+    /// Per `problem.employees`, in the same order: (NIP, employee, OPD).
+    pub pegawai: Vec<(String, PegawaiId, UnitId)>,
+    /// Per `problem.programs`, in the same order: (code, program).
+    pub program: Vec<(String, ProgramId)>,
 }
 
 /// The eligibility group of an employee: `<unit code>/<position type>`.
@@ -57,47 +44,59 @@ fn grup(unit: &Unit, jenis: Option<JenisJabatan>) -> String {
     )
 }
 
-/// The problem for the active employees of the instansi on `hari_ini`.
+/// The problem of `tahun` for the instansi's active employees, with the
+/// instansi's needs settings and `anggaran` rupiah.
 pub async fn masalah_instansi(
     store: &dyn Store,
     i: InstansiId,
+    tahun: i32,
     hari_ini: Date,
-    opsi: &OpsiMasalah,
-) -> Result<Problem, GalatLaporan> {
+    anggaran: i64,
+) -> Result<MasalahInstansi, GalatLaporan> {
     let atur =
-        PengaturanAnalitik::dari_json(store.pengaturan(i, PengaturanAnalitik::KUNCI).await?)?;
+        PengaturanKebutuhan::dari_json(store.pengaturan(i, PengaturanKebutuhan::KUNCI).await?)?;
+    masalah_dengan(store, i, tahun, hari_ini, anggaran, &atur).await
+}
+
+/// [`masalah_instansi`] with the given settings instead of the stored ones
+/// (the CLI's overrides). The needs always use the stored weights.
+pub async fn masalah_dengan(
+    store: &dyn Store,
+    i: InstansiId,
+    tahun: i32,
+    hari_ini: Date,
+    anggaran: i64,
+    atur: &PengaturanKebutuhan,
+) -> Result<MasalahInstansi, GalatLaporan> {
+    let kebutuhan = kebutuhan_instansi(store, i, tahun, hari_ini, Lingkup::Instansi).await?;
     let rows = store.data_kesenjangan(i).await?;
     let d = DataAnalitik::bangun(&rows)?;
     drop(rows);
     let units = store.units(i).await?;
     let per_id: HashMap<UnitId, &Unit> = units.iter().map(|u| (u.id, u)).collect();
-    let pegawai =
-        crate::laporan::semua_pegawai(store, i, kompeten_store::Lingkup::Instansi).await?;
-    let mut employees = Vec::with_capacity(pegawai.len());
-    for row in &pegawai {
-        let (Some(p), Some(unit)) = (d.pegawai_indeks(row.id), per_id.get(&row.unit)) else {
+    let mut employees = Vec::with_capacity(kebutuhan.pegawai.len());
+    let mut pegawai = Vec::with_capacity(kebutuhan.pegawai.len());
+    for k in &kebutuhan.pegawai {
+        let Some(unit) = per_id.get(&k.unit) else {
             continue;
         };
-        let h = hitung_pegawai(&d.data, p, hari_ini, &atur.jpm, &atur.skala_pemetaan)?;
-        let gaps = h
-            .rincian
-            .iter()
-            .filter_map(|r| match r.status {
-                StatusKompetensi::Kurang { gap, .. } => Some(Gap {
-                    competency: d.kolom(r.kompetensi)?.kode.clone(),
-                    gap: i64::from(gap),
-                    weight: f64::from(r.bobot),
-                }),
-                _ => None,
-            })
-            .collect();
+        let jenis = d.pegawai_indeks(k.pegawai).and_then(|p| d.jenis_pegawai(p));
         employees.push(Employee {
-            id: row.nip.as_str().to_owned(),
-            unit: grup(unit, d.jenis_pegawai(p)),
+            id: k.nip.as_str().to_owned(),
+            unit: grup(unit, jenis),
             jp_done: 0,
-            jp_cap: opsi.jp_cap,
-            gaps,
+            jp_cap: atur.jp_cap,
+            gaps: k
+                .kompetensi
+                .iter()
+                .map(|n| Gap {
+                    competency: n.kode.clone(),
+                    gap: i64::from(n.gap),
+                    weight: n.bobot,
+                })
+                .collect(),
         });
+        pegawai.push((k.nip.as_str().to_owned(), k.pegawai, k.opd));
     }
 
     let katalog = store
@@ -153,12 +152,16 @@ pub async fn masalah_instansi(
             }
         })
         .collect();
-    Ok(Problem {
-        format: PROBLEM_FORMAT.to_owned(),
-        budget: opsi.anggaran,
-        jp_target: opsi.jp_target,
-        jp_value: opsi.jp_value,
-        employees,
-        programs,
+    Ok(MasalahInstansi {
+        problem: Problem {
+            format: PROBLEM_FORMAT.to_owned(),
+            budget: anggaran,
+            jp_target: atur.jp_target,
+            jp_value: atur.jp_value,
+            employees,
+            programs,
+        },
+        pegawai,
+        program: katalog.iter().map(|p| (p.kode.clone(), p.id)).collect(),
     })
 }

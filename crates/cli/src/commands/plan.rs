@@ -20,7 +20,9 @@ pub enum Command {
     /// the same problem).
     Generate(GenerateArgs),
     /// Write the problem of an instansi from its records: every active
-    /// employee (by NIP) with their current gaps, and the active catalog.
+    /// employee (by NIP) with the year's needs (gaps, expired assessments,
+    /// approved requests, weighted by the instansi's priority settings) and
+    /// the active catalog.
     ExportProblem(ExportProblemArgs),
 }
 
@@ -31,18 +33,22 @@ pub struct ExportProblemArgs {
     /// Instansi code; may be omitted when there is only one.
     #[arg(long)]
     instansi: Option<String>,
-    /// The training budget in whole rupiah, e.g. 750000000.
+    /// The training budget in whole rupiah, e.g. 750000000 (default: the
+    /// instansi's setting).
     #[arg(long, value_parser = parse_rupiah)]
-    budget: i64,
-    /// JP each employee should reach this year.
-    #[arg(long, default_value_t = 20)]
-    jp_target: i64,
-    /// Objective value of one JP toward the target.
-    #[arg(long, default_value_t = 0.05)]
-    jp_value: f64,
-    /// The most new JP one employee may take this year.
-    #[arg(long, default_value_t = 60)]
-    jp_cap: i64,
+    budget: Option<i64>,
+    /// JP each employee should reach in the year (default: the setting).
+    #[arg(long)]
+    jp_target: Option<i64>,
+    /// Objective value of one JP toward the target (default: the setting).
+    #[arg(long)]
+    jp_value: Option<f64>,
+    /// The most new JP one employee may take in the year (default: the setting).
+    #[arg(long)]
+    jp_cap: Option<i64>,
+    /// The year of the needs (default: the year of --date).
+    #[arg(long)]
+    year: Option<i32>,
     /// Judge gaps on this day (YYYY-MM-DD) instead of today in WIB.
     #[arg(long, value_parser = super::export::parse_date)]
     date: Option<time::Date>,
@@ -129,16 +135,31 @@ async fn export_problem(args: ExportProblemArgs) -> Result<()> {
             .to_offset(kompeten_web::WIB)
             .date()
     });
-    let opsi = kompeten_io::rencana::OpsiMasalah {
-        anggaran: args.budget,
-        jp_target: args.jp_target,
-        jp_value: args.jp_value,
-        jp_cap: args.jp_cap,
-    };
-    let problem =
-        kompeten_io::rencana::masalah_instansi(store.as_ref(), instansi.id, hari_ini, &opsi)
-            .await
-            .context("cannot build the problem")?;
+    let mut atur = kompeten_io::kebutuhan::PengaturanKebutuhan::dari_json(
+        store
+            .pengaturan(
+                instansi.id,
+                kompeten_io::kebutuhan::PengaturanKebutuhan::KUNCI,
+            )
+            .await?,
+    )
+    .context("cannot read the needs settings")?;
+    atur.jp_target = args.jp_target.unwrap_or(atur.jp_target);
+    atur.jp_value = args.jp_value.unwrap_or(atur.jp_value);
+    atur.jp_cap = args.jp_cap.unwrap_or(atur.jp_cap);
+    let budget = args.budget.unwrap_or(atur.anggaran);
+    let tahun = args.year.unwrap_or(hari_ini.year());
+    let problem = kompeten_io::rencana::masalah_dengan(
+        store.as_ref(),
+        instansi.id,
+        tahun,
+        hari_ini,
+        budget,
+        &atur,
+    )
+    .await
+    .context("cannot build the problem")?
+    .problem;
     // The file must be one the solver accepts.
     let model = problem
         .validate()

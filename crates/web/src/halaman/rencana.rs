@@ -19,7 +19,7 @@ use axum::extract::State;
 use axum::response::Response;
 use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_engine::rencana::{Answer, Options, solve};
-use kompeten_io::rencana::{OpsiMasalah, masalah_instansi};
+use kompeten_io::rencana::masalah_instansi;
 use kompeten_io::tabel::{Kolom, Sel, Tabel};
 use kompeten_store::{Lingkup, PegawaiRow, ProgramQuery};
 use std::collections::{HashMap, HashSet};
@@ -62,14 +62,11 @@ struct Hasil {
 async fn simulasi(state: &AppState, sesi: &Sesi, anggaran: i64) -> Result<Hasil, AppError> {
     let store = state.store();
     let i = sesi.instansi_id();
-    let masalah = masalah_instansi(
-        store,
-        i,
-        state.hari_ini(),
-        &OpsiMasalah::dengan_anggaran(anggaran),
-    )
-    .await
-    .map_err(|e| AppError::internal(&e))?;
+    let hari_ini = state.hari_ini();
+    let masalah = masalah_instansi(store, i, hari_ini.year(), hari_ini, anggaran)
+        .await
+        .map_err(|e| AppError::internal(&e))?
+        .problem;
     let model = masalah
         .validate()
         .map_err(|e| AppError::Internal(format!("plan problem from the records: {e}")))?;
