@@ -289,8 +289,12 @@ pub trait Store: Send + Sync + 'static {
     // Needs requested for employees (usulan, part of the AKPK).
     /// Records a need in the status its source starts it in
     /// ([`kompeten_domain::StatusUsulan::awal`]). Audited as "usulan.tambah".
-    async fn add_usulan(&self, i: InstansiId, actor: &Actor, new: &NewUsulan)
-    -> StoreResult<UsulanId>;
+    async fn add_usulan(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        new: &NewUsulan,
+    ) -> StoreResult<UsulanId>;
     /// Decides a waiting need: approved, rejected or withdrawn, with an
     /// optional note. A need already decided is `Invalid`. Audited as
     /// "usulan.putus".

@@ -9,6 +9,7 @@ mod harness;
 mod katalog;
 mod org;
 mod pegawai;
+mod rencana;
 mod revisi;
 mod tenant;
 mod tulis;
@@ -58,6 +59,8 @@ conformance!(
     tulis::pegawai_update,
     tulis::account_activation,
     analitik::data_kesenjangan,
+    rencana::usulan_flow,
+    rencana::rencana_workflow,
     revisi::data_revision,
     revisi::settings,
     katalog::mitra_round_trip,
