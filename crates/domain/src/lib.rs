@@ -32,6 +32,8 @@ pub use nip::{Nip, NipError, TmtCpns};
 pub use pengembangan::{
     BentukPengembangan, JenisKerjaSama, JenisMitra, ModaPembelajaran, StatusKerjaSama,
 };
-pub use perencanaan::{StatusRencana, StatusTinjauan, StatusUsulan, SumberUsulan};
+pub use perencanaan::{
+    StatusRencana, StatusTinjauan, StatusUsulan, SumberUsulan, tahun_perencanaan,
+};
 pub use role::Role;
 pub use validity::{MasaBerlaku, StatusBerlaku};

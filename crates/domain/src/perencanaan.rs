@@ -3,6 +3,19 @@
 //! (draft → reviewed by the OPD heads → approved by BKPSDM).
 
 use crate::code_enum::code_enum;
+use time::{Date, Month};
+
+/// The year pages and forms plan for by default: a year's needs and plan
+/// are drawn up in the year before (the regional budget for the next year
+/// is settled in the last quarter), so from October on it is next year.
+/// Users can always pick another year.
+pub fn tahun_perencanaan(hari_ini: Date) -> i32 {
+    if hari_ini.month() as u8 >= Month::October as u8 {
+        hari_ini.year() + 1
+    } else {
+        hari_ini.year()
+    }
+}
 
 code_enum! {
     /// Who asked for a development need.
@@ -97,6 +110,15 @@ code_enum! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn planning_turns_to_next_year_in_the_last_quarter() {
+        use time::macros::date;
+        assert_eq!(tahun_perencanaan(date!(2026 - 09 - 30)), 2026);
+        assert_eq!(tahun_perencanaan(date!(2026 - 10 - 01)), 2027);
+        assert_eq!(tahun_perencanaan(date!(2026 - 11 - 27)), 2027);
+        assert_eq!(tahun_perencanaan(date!(2027 - 01 - 01)), 2027);
+    }
 
     #[test]
     fn the_plan_workflow_allows_only_its_moves() {
