@@ -105,6 +105,19 @@ pub struct SolveArgs {
     /// and the answer is the same on every run.
     #[arg(long, value_parser = parse_seconds)]
     time_limit: Option<Duration>,
+    /// Stop once the certified gap, (bound − value) ÷ bound, is at most
+    /// this many percent (e.g. 1); the answer stays the same on every run.
+    #[arg(long, value_parser = parse_percent)]
+    target_gap: Option<f64>,
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    match s.trim().trim_end_matches('%').parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "{s:?} is not a percentage between 0 and 100 like 1 or 0.5"
+        )),
+    }
 }
 
 fn parse_seconds(s: &str) -> Result<Duration, String> {
@@ -222,7 +235,11 @@ fn solve(args: SolveArgs) -> Result<()> {
         args.time_limit
             .is_some_and(|limit| started.elapsed() >= limit)
     };
-    let solution = solve_until(&model, &Options::default(), &mut stop);
+    let options = Options {
+        target_gap_pct: args.target_gap.unwrap_or(0.0),
+        ..Options::default()
+    };
+    let solution = solve_until(&model, &options, &mut stop);
     let answer = Answer::new(&model, &solution);
     let json = answer.to_json();
     if json.is_empty() {

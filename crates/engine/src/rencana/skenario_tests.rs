@@ -422,6 +422,7 @@ fn quick() -> Options {
         rounds: 30,
         improve_work: 20_000,
         hint_every: 10,
+        ..Options::default()
     }
 }
 

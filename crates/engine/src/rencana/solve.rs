@@ -22,6 +22,9 @@ pub struct Options {
     pub improve_work: u64,
     /// Build a plan from the Lagrangian's choices every this many rounds.
     pub hint_every: u32,
+    /// Stop once the certified gap, (bound − value) ÷ bound in percent, is
+    /// at most this; 0 works until the rounds run out or the bound stalls.
+    pub target_gap_pct: f64,
 }
 
 impl Default for Options {
@@ -30,6 +33,7 @@ impl Default for Options {
             rounds: 200,
             improve_work: 20_000_000,
             hint_every: 10,
+            target_gap_pct: 0.0,
         }
     }
 }
@@ -165,8 +169,12 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
     let mut since_better = 0;
     // (round, bound) STALL_ROUNDS ago: stop when the bound stalls.
     let mut checkpoint = (rounds, bound);
+    let target = options.target_gap_pct.clamp(0.0, 100.0) / 100.0;
     while rounds < options.rounds && !stopped {
         if bound - best.value <= 1e-9 * (1.0 + bound.abs()) {
+            break;
+        }
+        if target > 0.0 && bound - best.value <= target * bound {
             break;
         }
         if rounds >= checkpoint.0 + STALL_ROUNDS {

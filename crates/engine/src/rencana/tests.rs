@@ -895,3 +895,28 @@ fn generated_problems_are_valid_and_the_same_for_a_seed() {
     // scale whole batches weigh more).
     assert!(s.gap_pct() < 5.0, "gap {}", s.gap_pct());
 }
+
+#[test]
+fn a_gap_target_stops_early_with_the_gap_it_promised() {
+    let scale = Scale {
+        employees: 400,
+        programs: 25,
+    };
+    let model = generate(scale, 3).validate().expect("valid");
+    let full = solve(&model, &Options::default());
+    let loose = Options {
+        target_gap_pct: 5.0,
+        ..Options::default()
+    };
+    let early = solve(&model, &loose);
+    assert!(
+        early.rounds < full.rounds,
+        "{} vs {}",
+        early.rounds,
+        full.rounds
+    );
+    assert!(early.gap_pct() <= 5.0, "{}", early.gap_pct());
+    assert!(early.bound >= full.value() - 1e-6, "still a valid bound");
+    assert!(evaluate(&model, &early.assignments).is_ok());
+    assert_eq!(early, solve(&model, &loose), "deterministic");
+}
