@@ -22,6 +22,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use kompeten_domain::KelompokKompetensi;
+use kompeten_domain::format::ribuan;
 use kompeten_engine::kesenjangan::{Pilihan, Sebaran, SelPeta, sebaran_kompetensi};
 use kompeten_io::analitik::KompetensiKolom;
 use kompeten_io::tabel::{Kolom, Sel, Tabel};
@@ -319,19 +320,24 @@ fn grafik_batang(
 
 // ---------------------------------------------------------------- overview page
 
+/// A count as the page shows it: "1.234".
+fn angka(n: u32) -> String {
+    ribuan(u64::from(n))
+}
+
 struct BarisView {
     kode: String,
     nama: String,
     tautan: String,
-    wajib: u32,
-    memenuhi: u32,
+    wajib: String,
+    memenuhi: String,
     persen: String,
     bar: BarView,
-    gap_1: u32,
-    gap_2: u32,
-    gap_3: u32,
-    kedaluwarsa: u32,
-    belum_dinilai: u32,
+    gap_1: String,
+    gap_2: String,
+    gap_3: String,
+    kedaluwarsa: String,
+    belum_dinilai: String,
 }
 
 struct GrupView {
@@ -347,8 +353,8 @@ struct SebaranTpl {
     jenis: Vec<Opsi>,
     status: Vec<Opsi>,
     grup: Vec<GrupView>,
-    pegawai_dihitung: u32,
-    pegawai_tanpa_standar: u32,
+    pegawai_dihitung: String,
+    pegawai_tanpa_standar: String,
     masalah: Vec<String>,
     catatan: Option<&'static str>,
     unduh_xlsx: String,
@@ -404,15 +410,15 @@ pub(crate) async fn halaman(
             kode: k.kode.clone(),
             nama: k.nama.clone(),
             tautan: format!("/sebaran/{}{q}", k.id),
-            wajib: a.wajib,
-            memenuhi: a.memenuhi,
+            wajib: angka(a.wajib),
+            memenuhi: angka(a.memenuhi),
             persen: persen(u64::from(a.memenuhi), u64::from(a.wajib)),
             bar: bar_bertumpuk(&a),
-            gap_1: a.gap[1],
-            gap_2: a.gap[2],
-            gap_3: a.gap_3_lebih(),
-            kedaluwarsa: a.kedaluwarsa,
-            belum_dinilai: a.belum_dinilai,
+            gap_1: angka(a.gap[1]),
+            gap_2: angka(a.gap[2]),
+            gap_3: angka(a.gap_3_lebih()),
+            kedaluwarsa: angka(a.kedaluwarsa),
+            belum_dinilai: angka(a.belum_dinilai),
         };
         let label = k.kelompok.label();
         match grup.last_mut() {
@@ -430,8 +436,8 @@ pub(crate) async fn halaman(
         jenis,
         status,
         grup,
-        pegawai_dihitung: h.peta.pegawai_dihitung,
-        pegawai_tanpa_standar: h.peta.pegawai_tanpa_standar,
+        pegawai_dihitung: angka(h.peta.pegawai_dihitung),
+        pegawai_tanpa_standar: angka(h.peta.pegawai_tanpa_standar),
         masalah,
         catatan: catatan_lingkup(lingkup),
         unduh_xlsx: format!("/sebaran/unduh?format=xlsx{lanjut}"),
@@ -444,18 +450,18 @@ pub(crate) async fn halaman(
 struct UnitView {
     nama: String,
     tautan: Option<String>,
-    wajib: u32,
-    memenuhi: u32,
+    wajib: String,
+    memenuhi: String,
     persen: String,
     rerata_gap: String,
-    kedaluwarsa: u32,
-    belum_dinilai: u32,
+    kedaluwarsa: String,
+    belum_dinilai: String,
 }
 
 /// One line of a chart's accessible table.
 struct BarisGrafik {
     label: String,
-    nilai: Vec<u32>,
+    nilai: Vec<String>,
 }
 
 #[derive(Template)]
@@ -469,13 +475,13 @@ struct DetailTpl {
     kembali: String,
     catatan: Option<&'static str>,
     masalah: Vec<String>,
-    wajib: u32,
-    dinilai: u32,
-    memenuhi: u32,
+    wajib: String,
+    dinilai: String,
+    memenuhi: String,
     persen: String,
     rerata_gap: String,
-    kedaluwarsa: u32,
-    belum_dinilai: u32,
+    kedaluwarsa: String,
+    belum_dinilai: String,
     grafik_level: GrafikView,
     tabel_level: Vec<BarisGrafik>,
     grafik_gap: GrafikView,
@@ -550,7 +556,7 @@ pub(crate) async fn detail(
         .enumerate()
         .map(|(i, l)| BarisGrafik {
             label: l.clone(),
-            nilai: vec![a.level[i], standar[i]],
+            nilai: vec![angka(a.level[i]), angka(standar[i])],
         })
         .collect();
     let gap_label: Vec<String> = std::iter::once("Memenuhi".to_owned())
@@ -569,7 +575,7 @@ pub(crate) async fn detail(
         .enumerate()
         .map(|(i, l)| BarisGrafik {
             label: l.clone(),
-            nilai: vec![a.gap[i]],
+            nilai: vec![angka(a.gap[i])],
         })
         .collect();
     let unit = sel_per_baris(&h, k.indeks)
@@ -584,12 +590,12 @@ pub(crate) async fn detail(
                         h.peta.baris[i].unit, k.id
                     )
                 }),
-                wajib: s.wajib,
-                memenuhi: s.memenuhi,
+                wajib: angka(s.wajib),
+                memenuhi: angka(s.memenuhi),
                 persen: persen(u64::from(s.memenuhi), u64::from(s.wajib)),
                 rerata_gap: desimal(s.rerata_gap()),
-                kedaluwarsa: s.kedaluwarsa,
-                belum_dinilai: s.belum_dinilai,
+                kedaluwarsa: angka(s.kedaluwarsa),
+                belum_dinilai: angka(s.belum_dinilai),
             }
         })
         .collect();
@@ -600,13 +606,13 @@ pub(crate) async fn detail(
         catatan: catatan_lingkup(sesi.lingkup()),
         masalah,
         kelompok: k.kelompok.label(),
-        wajib: a.wajib,
-        dinilai: a.dinilai(),
-        memenuhi: a.memenuhi,
+        wajib: angka(a.wajib),
+        dinilai: angka(a.dinilai()),
+        memenuhi: angka(a.memenuhi),
         persen: persen(u64::from(a.memenuhi), u64::from(a.wajib)),
         rerata_gap: desimal(a.rerata_gap()),
-        kedaluwarsa: a.kedaluwarsa,
-        belum_dinilai: a.belum_dinilai,
+        kedaluwarsa: angka(a.kedaluwarsa),
+        belum_dinilai: angka(a.belum_dinilai),
         grafik_level,
         tabel_level,
         grafik_gap,
