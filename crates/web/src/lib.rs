@@ -225,6 +225,27 @@ pub fn router(state: AppState) -> Router {
             "/pengaturan",
             get(halaman::pengaturan::halaman).post(halaman::pengaturan::kirim),
         )
+        .route("/kebutuhan", get(halaman::kebutuhan::halaman))
+        .route("/kebutuhan/unduh", get(halaman::kebutuhan::unduh))
+        .route("/api/v1/kebutuhan", get(halaman::kebutuhan::api_kebutuhan))
+        .route("/usulan", get(halaman::kebutuhan::usulan_daftar))
+        .route(
+            "/usulan/baru",
+            get(halaman::kebutuhan::usulan_form).post(halaman::kebutuhan::usulan_kirim),
+        )
+        .route("/usulan/{id}/putus", post(halaman::kebutuhan::usulan_putus))
+        .route(
+            "/api/v1/usulan",
+            get(halaman::kebutuhan::api_usulan_daftar).post(halaman::kebutuhan::api_usulan_baru),
+        )
+        .route(
+            "/api/v1/usulan/{id}/putus",
+            post(halaman::kebutuhan::api_usulan_putus),
+        )
+        .route(
+            "/pengaturan/kebutuhan",
+            post(halaman::kebutuhan::pengaturan_kirim),
+        )
         .route("/rencana", get(halaman::rencana::halaman))
         .route("/rencana/unduh", get(halaman::rencana::unduh))
         .route("/kualitas-data", get(halaman::kualitas::halaman))

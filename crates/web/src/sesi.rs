@@ -28,6 +28,9 @@ pub(crate) fn pesan_kilat(kode: &str) -> Option<&'static str> {
         "mitra-ubah" => Some("Perubahan data mitra tersimpan."),
         "program-baru" => Some("Program baru tersimpan di katalog."),
         "program-ubah" => Some("Perubahan program tersimpan."),
+        "usulan-baru" => Some("Usulan kebutuhan tersimpan."),
+        "usulan-putus" => Some("Keputusan atas usulan tersimpan."),
+        "pengaturan-kebutuhan" => Some("Prioritas kebutuhan tersimpan."),
         _ => None,
     }
 }

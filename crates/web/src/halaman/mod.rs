@@ -3,6 +3,7 @@
 pub(crate) mod jabatan;
 pub(crate) mod kamus;
 pub(crate) mod katalog;
+pub(crate) mod kebutuhan;
 pub(crate) mod kecocokan;
 pub(crate) mod kesesuaian;
 pub(crate) mod kualitas;

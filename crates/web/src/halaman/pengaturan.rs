@@ -5,7 +5,7 @@
 //! Every change is audited by the store with the values before and after.
 
 use super::tulis::{Isian, ada, alihkan, ambil, isian_sah};
-use super::{Layout, render, render_status};
+use super::{Layout, render_status};
 use crate::AppState;
 use crate::analitik;
 use crate::error::{AppError, PageError};
@@ -253,6 +253,7 @@ struct PengaturanTpl {
     isian: IsianPengaturan,
     galat: GalatIsian,
     bawaan: bool,
+    kebutuhan: super::kebutuhan::BagianPengaturan,
 }
 
 pub(crate) async fn halaman(
@@ -262,14 +263,27 @@ pub(crate) async fn halaman(
     if !boleh_baca(sesi.role()) {
         return Err(AppError::Forbidden.into());
     }
-    let atur = analitik::pengaturan(&state, sesi.instansi_id()).await?;
-    render(&PengaturanTpl {
-        layout: Layout::untuk(&sesi, "Pengaturan Analitik", "pengaturan"),
+    let kebutuhan = super::kebutuhan::bagian_pengaturan(&state, &sesi).await?;
+    tampil(&state, &sesi, kebutuhan, StatusCode::OK).await
+}
+
+/// The page with the needs section as given (e.g. refused input).
+pub(crate) async fn tampil(
+    state: &AppState,
+    sesi: &Sesi,
+    kebutuhan: super::kebutuhan::BagianPengaturan,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let atur = analitik::pengaturan(state, sesi.instansi_id()).await?;
+    let tpl = PengaturanTpl {
+        layout: Layout::untuk(sesi, "Pengaturan Analitik", "pengaturan"),
         boleh_ubah: sesi.role() == Role::AdminBkpsdm,
         bawaan: atur == PengaturanAnalitik::default(),
         isian: IsianPengaturan::dari(&atur),
         galat: GalatIsian::new(),
-    })
+        kebutuhan,
+    };
+    render_status(&tpl, status)
 }
 
 pub(crate) async fn kirim(
@@ -295,6 +309,7 @@ pub(crate) async fn kirim(
                     bawaan: false,
                     isian,
                     galat,
+                    kebutuhan: super::kebutuhan::bagian_pengaturan(&state, &sesi).await?,
                 };
                 return render_status(&tpl, StatusCode::UNPROCESSABLE_ENTITY);
             }

@@ -7,6 +7,7 @@ mod auth;
 mod fixture;
 mod jpm;
 mod katalog;
+mod kebutuhan;
 mod kecocokan;
 mod mitra;
 mod pages;
