@@ -33,7 +33,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kompeten_domain::format::{ribuan, tanggal};
-use kompeten_domain::{Role, StatusUsulan, SumberUsulan};
+use kompeten_domain::{Role, StatusUsulan, SumberUsulan, tahun_perencanaan};
 use kompeten_io::kebutuhan::{
     Kebutuhan, KebutuhanPegawai, PengaturanKebutuhan, SumberKebutuhan, kebutuhan_instansi,
 };
@@ -176,9 +176,9 @@ struct FilterKebutuhan {
     halaman: usize,
 }
 
-fn filter_kebutuhan(p: &Params, tahun_ini: i32) -> (FilterKebutuhan, Vec<String>) {
+fn filter_kebutuhan(p: &Params, tahun_bawaan: i32) -> (FilterKebutuhan, Vec<String>) {
     let mut masalah = Vec::new();
-    let tahun = urai_tahun(p, &mut masalah).unwrap_or(tahun_ini);
+    let tahun = urai_tahun(p, &mut masalah).unwrap_or(tahun_bawaan);
     let opd = urai_opd(p, &mut masalah);
     let halaman = match p.get("halaman").map(str::parse::<usize>) {
         None => 1,
@@ -347,7 +347,7 @@ pub(crate) async fn halaman(
     params: Params,
 ) -> Result<Response, PageError> {
     wajib_data_pribadi(&sesi)?;
-    let (f, mut masalah) = filter_kebutuhan(&params, state.hari_ini().year());
+    let (f, mut masalah) = filter_kebutuhan(&params, tahun_perencanaan(state.hari_ini()));
     let k = muat_kebutuhan(&state, &sesi, f.tahun).await?;
     let opd = saring_opd(&k, f.opd, &mut masalah);
     let dipilih: Vec<&KebutuhanPegawai> = k
@@ -475,7 +475,7 @@ async fn kebutuhan_ketat(
     params: &Params,
 ) -> Result<(Kebutuhan, Option<UnitId>), AppError> {
     wajib_data_pribadi(sesi)?;
-    let (f, masalah) = filter_kebutuhan(params, state.hari_ini().year());
+    let (f, masalah) = filter_kebutuhan(params, tahun_perencanaan(state.hari_ini()));
     tolak_masalah(&masalah)?;
     let k = muat_kebutuhan(state, sesi, f.tahun).await?;
     let mut masalah = Vec::new();
@@ -1185,7 +1185,7 @@ pub(crate) async fn usulan_form(
             .get("tahun")
             .and_then(|t| t.parse::<i32>().ok())
             .filter(|t| tahun_boleh(tahun_ini).contains(t))
-            .unwrap_or(tahun_ini)
+            .unwrap_or_else(|| tahun_perencanaan(state.hari_ini()))
             .to_string(),
         kompetensi: params.get("kompetensi").unwrap_or_default().to_owned(),
         naik_level: "1".to_owned(),

@@ -269,11 +269,13 @@ async fn an_employees_request_waits_for_the_head_and_counts_once_approved() {
     assert_eq!(u.catatan_putusan.as_deref(), Some("Sesuai"));
 
     // Approved: a need from the request, of the levels asked.
-    let doc = api_kebutuhan(&fx, &fitri, "").await;
+    let doc = api_kebutuhan(&fx, &fitri, "?tahun=2026").await;
     let k = kebutuhan_di(&doc, ids.fitri, ids.kerja_sama).expect("need from the request");
     assert_eq!(k["sumber"], json!(["usulan"]));
     assert_eq!(k["gap"], 2);
-    let page = get(&fx.app, "/kebutuhan", fitri.c()).await;
+    // In late November the pages plan for next year unless asked.
+    assert_eq!(api_kebutuhan(&fx, &fitri, "").await["tahun"], 2027);
+    let page = get(&fx.app, "/kebutuhan?tahun=2026", fitri.c()).await;
     assert!(
         page.body.contains("lencana-berlaku\">Usulan<"),
         "{}",
