@@ -4,9 +4,11 @@
 //! for Pemerintah Kota Sawahlunto: the real OPD structure, about 2,400 ASN
 //! (PNS and PPPK) with consistent NIPs, ranks and education, the competency
 //! dictionary and position standards, five years of assessments and two years
-//! of SKP ratings, plus one demo account per role. It is pure: the same
-//! options give the same data set, byte for byte. [`load`] writes a data set
-//! into any [`kompeten_store::Store`].
+//! of SKP ratings, the catalog of development programs, the planning year's
+//! requested development needs (usulan) with the needs' settings, plus one
+//! demo account per role. It is pure: the same options give the same data
+//! set, byte for byte. [`load`] writes a data set into any
+//! [`kompeten_store::Store`].
 //!
 //! Records reference each other by index into the data set's vectors; the
 //! store assigns ids when loading.
@@ -22,17 +24,20 @@ mod organisasi;
 mod pegawai;
 mod riwayat;
 mod standar;
+mod usulan;
 mod waktu;
 
 pub use katalog::{KerjaSamaDemo, KontakDemo, MitraDemo, ProgramDemo};
 pub use muat::{DemoAccount, DemoError, DemoSummary, load};
 pub use nama::NAMA_PEJABAT_NYATA;
+pub use usulan::UsulanDemo;
 
 use kamus::EntriKamus;
 use kompeten_domain::{
     Golongan, JenisJabatan, JenisUnit, Level, LevelManajerialBawaan, MetodePenilaian, Nip,
-    Pendidikan, PredikatKinerja, Role, StatusAsn, TingkatJabatan,
+    Pendidikan, PredikatKinerja, Role, StatusAsn, StatusUsulan, SumberUsulan, TingkatJabatan,
 };
+use kompeten_io::kebutuhan::PengaturanKebutuhan;
 use time::{Date, Month};
 
 /// The seed of the published demo (Sawahlunto was founded in 1888).
@@ -178,6 +183,11 @@ pub struct Dataset {
     pub mitra: Vec<MitraDemo>,
     /// The catalog of development programs.
     pub program: Vec<ProgramDemo>,
+    /// Requested development needs for the planning year of `hari_ini`.
+    pub usulan: Vec<UsulanDemo>,
+    /// Indexes into [`Dataset::unit`]: the front-line public-service units
+    /// of the needs' priority settings ([`Dataset::pengaturan_kebutuhan`]).
+    pub unit_layanan_publik: Vec<usize>,
 }
 
 /// Headline counts of a data set.
@@ -203,6 +213,10 @@ pub struct JumlahDemo {
     /// Employees with at least one assessment, valid or not.
     pub pegawai_pernah_dinilai: usize,
     pub skp: usize,
+    /// Requested needs, and those of them approved and still waiting.
+    pub usulan: usize,
+    pub usulan_disetujui: usize,
+    pub usulan_diajukan: usize,
 }
 
 fn batas_hari_ini(hari_ini: Date) -> Date {
@@ -246,6 +260,20 @@ pub fn generate(options: &DemoOptions) -> Dataset {
         &org.unit,
         &kompetensi,
     );
+    let usulan = usulan::buat(
+        &mut acak::Acak::cabang(seed, "usulan"),
+        &usulan::Sumber {
+            hari_ini,
+            unit: &org.unit,
+            jabatan: &jabatan,
+            kompetensi: &kompetensi,
+            pegawai: &pegawai,
+            penilaian: &penilaian,
+            program: &program,
+            akun: &akun,
+        },
+    );
+    let unit_layanan_publik = usulan::layanan_publik(&org.unit);
 
     Dataset {
         hari_ini,
@@ -262,6 +290,8 @@ pub fn generate(options: &DemoOptions) -> Dataset {
         akun,
         mitra,
         program,
+        usulan,
+        unit_layanan_publik,
     }
 }
 
@@ -379,6 +409,7 @@ impl Dataset {
             .iter()
             .filter(|n| n.berlaku_sampai >= self.hari_ini)
             .count();
+        let status = |s: StatusUsulan| self.usulan.iter().filter(|u| u.status == s).count();
         let mut dinilai = vec![false; self.pegawai.len()];
         for n in &self.penilaian {
             if let Some(d) = dinilai.get_mut(n.pegawai) {
@@ -419,6 +450,9 @@ impl Dataset {
             penilaian_kedaluwarsa: self.penilaian.len() - berlaku,
             pegawai_pernah_dinilai: dinilai.iter().filter(|d| **d).count(),
             skp: self.skp.len(),
+            usulan: self.usulan.len(),
+            usulan_disetujui: status(StatusUsulan::Disetujui),
+            usulan_diajukan: status(StatusUsulan::Diajukan),
         }
     }
 
@@ -481,7 +515,48 @@ impl Dataset {
                 return salah(format!("program {} points at a missing record", p.kode));
             }
         }
+        for u in &self.usulan {
+            if u.pegawai >= self.pegawai.len()
+                || u.kompetensi >= self.kompetensi.len()
+                || u.program.is_some_and(|p| p >= self.program.len())
+            {
+                return salah("an usulan points at a missing record".to_owned());
+            }
+            // Only an employee's own request is decided after it is made.
+            let diputus = u.status != StatusUsulan::awal(u.sumber);
+            if !(1..=4).contains(&u.naik_level)
+                || u.alasan.trim().is_empty()
+                || (diputus && u.sumber != SumberUsulan::Pegawai)
+                || (u.catatan.is_some() && !diputus)
+            {
+                return salah(format!(
+                    "an usulan for pegawai {} is invalid",
+                    self.pegawai[u.pegawai].nip
+                ));
+            }
+        }
+        if self
+            .unit_layanan_publik
+            .iter()
+            .any(|u| *u >= self.unit.len())
+        {
+            return salah("a front-line unit of the settings is missing".to_owned());
+        }
         Ok(())
+    }
+
+    /// The needs' priority settings of the demo: the defaults, with the
+    /// front-line units named.
+    pub fn pengaturan_kebutuhan(&self) -> PengaturanKebutuhan {
+        PengaturanKebutuhan {
+            unit_layanan_publik: self
+                .unit_layanan_publik
+                .iter()
+                .filter_map(|u| self.unit.get(*u))
+                .map(|u| u.kode.clone())
+                .collect(),
+            ..PengaturanKebutuhan::default()
+        }
     }
 }
 

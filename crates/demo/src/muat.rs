@@ -3,10 +3,10 @@
 use crate::{Dataset, JumlahDemo};
 use kompeten_domain::{Level, Role};
 use kompeten_store::{
-    Actor, InstansiId, JabatanId, KerjaSama, KompetensiId, KompetensiProgram, KontakMitra,
-    LevelKompetensi, MitraId, NewAccount, NewInstansi, NewJabatan, NewKompetensi, NewMitra,
-    NewPegawai, NewPenilaian, NewProgram, NewUnit, PegawaiId, Skp, StandarItem, Store, StoreError,
-    UnitId,
+    AccountId, Actor, InstansiId, JabatanId, KerjaSama, KompetensiId, KompetensiProgram,
+    KontakMitra, LevelKompetensi, MitraId, NewAccount, NewInstansi, NewJabatan, NewKompetensi,
+    NewMitra, NewPegawai, NewPenilaian, NewProgram, NewUnit, PegawaiId, ProgramId, Skp,
+    StandarItem, Store, StoreError, UnitId,
 };
 
 /// Why the demo could not be loaded.
@@ -224,6 +224,7 @@ pub async fn load(
         };
         mitra_id.push(store.add_mitra(instansi, &actor, &new).await?);
     }
+    let mut program_id: Vec<ProgramId> = Vec::with_capacity(dataset.program.len());
     for p in &dataset.program {
         let new = NewProgram {
             kode: p.kode.clone(),
@@ -258,10 +259,11 @@ pub async fn load(
             jadwal: p.jadwal,
             aktif: p.aktif,
         };
-        store.add_program(instansi, &actor, &new).await?;
+        program_id.push(store.add_program(instansi, &actor, &new).await?);
     }
 
     let mut accounts = Vec::with_capacity(dataset.akun.len());
+    let mut akun_id: Vec<AccountId> = Vec::with_capacity(dataset.akun.len());
     for (a, hash) in dataset.akun.iter().zip(hashes) {
         let new = NewAccount {
             username: a.username.clone(),
@@ -271,7 +273,7 @@ pub async fn load(
             unit: a.unit.map(unit).transpose()?,
             pegawai: a.pegawai.map(pegawai).transpose()?,
         };
-        store.create_account(instansi, &actor, &new).await?;
+        akun_id.push(store.create_account(instansi, &actor, &new).await?);
         accounts.push(DemoAccount {
             username: a.username.clone(),
             password: a.password.clone(),
@@ -279,6 +281,14 @@ pub async fn load(
             keterangan: a.keterangan.clone(),
         });
     }
+
+    let id = crate::usulan::Id {
+        pegawai: &pegawai_id,
+        kompetensi: &kompetensi_id,
+        program: &program_id,
+        akun: &akun_id,
+    };
+    crate::usulan::muat(store, instansi, dataset, &id).await?;
 
     Ok(DemoSummary {
         instansi,
