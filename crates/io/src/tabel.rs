@@ -196,9 +196,26 @@ pub fn tulis_csv(tabel: &Tabel, mut out: impl Write) -> Result<(), ExportError> 
 /// Builds an XLSX workbook with one sheet: the title, the notes, a blank
 /// line, then a bold header row with an autofilter, frozen above the data.
 pub fn tulis_xlsx(tabel: &Tabel) -> Result<Vec<u8>, ExportError> {
-    periksa_baris(tabel)?;
+    tulis_xlsx_buku(&tabel.judul, std::slice::from_ref(tabel))
+}
+
+/// Builds an XLSX workbook titled `judul` with one sheet per table, each
+/// laid out as in [`tulis_xlsx`]; sheet names come from the tables' titles
+/// and must differ. Nothing is written when a row has the wrong number of
+/// cells.
+pub fn tulis_xlsx_buku(judul: &str, tabel: &[Tabel]) -> Result<Vec<u8>, ExportError> {
+    for t in tabel {
+        periksa_baris(t)?;
+    }
     let mut workbook = Workbook::new();
-    workbook.set_properties(&DocProperties::new().set_title(tabel.judul.as_str()));
+    workbook.set_properties(&DocProperties::new().set_title(judul));
+    for t in tabel {
+        tulis_lembar(&mut workbook, t)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+fn tulis_lembar(workbook: &mut Workbook, tabel: &Tabel) -> Result<(), ExportError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name(nama_lembar(&tabel.judul))?;
 
@@ -270,8 +287,7 @@ pub fn tulis_xlsx(tabel: &Tabel) -> Result<Vec<u8>, ExportError> {
         sheet.autofilter(baris_header, 0, baris_akhir, nomor_kolom(terakhir)?)?;
     }
     sheet.set_freeze_panes(baris_header + 1, 0)?;
-
-    Ok(workbook.save_to_buffer()?)
+    Ok(())
 }
 
 /// A valid Excel sheet name from a title: at most 31 characters, none of
@@ -429,6 +445,29 @@ mod tests {
         ] {
             rust_xlsxwriter::utility::check_sheet_name(&nama).expect("valid sheet name");
         }
+    }
+
+    #[test]
+    fn a_workbook_holds_one_sheet_per_table_or_nothing() {
+        use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+        let mut a = Tabel::new("Per OPD", vec![Kolom::new("OPD"), Kolom::new("Biaya")]);
+        a.baris.push(vec![Sel::teks("Dinas"), Sel::Bulat(7)]);
+        let mut b = Tabel::new("Per pegawai", vec![Kolom::new("NIP")]);
+        b.baris.push(vec![Sel::teks("012")]);
+        let bytes = tulis_xlsx_buku("Buku", &[a.clone(), b.clone()]).expect("written");
+        let mut buku: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("xlsx");
+        assert_eq!(buku.sheet_names(), vec!["Per OPD", "Per pegawai"]);
+        let r = buku.worksheet_range("Per pegawai").expect("sheet");
+        // Title, blank line, header, then the data.
+        assert_eq!(r.get((3, 0)), Some(&Data::String("012".into())));
+        let r = buku.worksheet_range("Per OPD").expect("sheet");
+        assert_eq!(r.get((3, 1)), Some(&Data::Float(7.0)));
+        // One ragged table and no workbook at all.
+        b.baris.push(vec![]);
+        assert!(matches!(
+            tulis_xlsx_buku("Buku", &[a, b]),
+            Err(ExportError::RaggedRow { row: 2, .. })
+        ));
     }
 
     #[test]

@@ -925,6 +925,7 @@ pub(crate) async fn openapi_json() -> Response {
             .merge_from(crate::halaman::kesesuaian::ApiKesesuaianDoc::openapi())
             .merge_from(crate::halaman::mitra::ApiMitraDoc::openapi())
             .merge_from(crate::halaman::katalog::ApiKatalogDoc::openapi())
+            .merge_from(crate::halaman::rencana::ApiRencanaDoc::openapi())
             .merge_from(crate::halaman::kebutuhan::ApiKebutuhanDoc::openapi())
             .to_json()
         {

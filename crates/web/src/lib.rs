@@ -12,6 +12,7 @@ mod aset;
 pub mod auth;
 mod error;
 mod format;
+mod grafik;
 mod halaman;
 mod layanan;
 mod params;
@@ -246,8 +247,47 @@ pub fn router(state: AppState) -> Router {
             "/pengaturan/kebutuhan",
             post(halaman::kebutuhan::pengaturan_kirim),
         )
-        .route("/rencana", get(halaman::rencana::halaman))
-        .route("/rencana/unduh", get(halaman::rencana::unduh))
+        .route("/rencana", get(halaman::rencana::daftar))
+        .route("/rencana/baru", post(halaman::rencana::buat_kirim))
+        .route("/rencana/simulasi", get(halaman::rencana::simulasi_halaman))
+        .route("/rencana/unduh", get(halaman::rencana::simulasi_unduh))
+        .route("/rencana/{id}", get(halaman::rencana::detail))
+        .route("/rencana/{id}/status", post(halaman::rencana::status_kirim))
+        .route(
+            "/rencana/{id}/tinjauan",
+            post(halaman::rencana::tinjau_kirim),
+        )
+        .route(
+            "/rencana/{id}/penugasan",
+            post(halaman::rencana::penugasan_kirim),
+        )
+        .route(
+            "/rencana/{id}/versi-baru",
+            post(halaman::rencana::versi_kirim),
+        )
+        .route("/rencana/{id}/unduh", get(halaman::rencana::unduh))
+        .route("/rencana/{id}/mps", get(halaman::rencana::mps))
+        .route(
+            "/rencana/{id}/masalah.json",
+            get(halaman::rencana::masalah_json),
+        )
+        .route(
+            "/api/v1/rencana",
+            get(halaman::rencana::api_daftar).post(halaman::rencana::api_buat),
+        )
+        .route("/api/v1/rencana/{id}", get(halaman::rencana::api_detail))
+        .route(
+            "/api/v1/rencana/{id}/status",
+            post(halaman::rencana::api_status),
+        )
+        .route(
+            "/api/v1/rencana/{id}/tinjauan",
+            post(halaman::rencana::api_tinjau),
+        )
+        .route(
+            "/api/v1/rencana/{id}/penugasan",
+            post(halaman::rencana::api_penugasan),
+        )
         .route("/kualitas-data", get(halaman::kualitas::halaman))
         .route("/kualitas-data/unduh", get(halaman::kualitas::unduh))
         .route("/api/v1/kualitas-data", get(halaman::kualitas::api))

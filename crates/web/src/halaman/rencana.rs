@@ -1,41 +1,130 @@
-//! `/rencana`: a simulation of the year's development plan for a budget:
-//! the optimiser's problem built from the instansi's records (valid gaps and
-//! the active catalog, `kompeten_io::rencana`), solved, and shown with its
-//! value, a proven upper bound, the cost per program and who takes what;
-//! `/rencana/unduh` is the same plan per employee as XLSX or CSV.
+//! `/rencana`: the development plan (Rencana Pengembangan Kompetensi) of a
+//! year in versions with a workflow: BKPSDM builds a draft from the needs
+//! (`kompeten_io::rencana`) and the optimiser, edits it by hand (every
+//! edit re-checked against the version's stored needs: budget, seats,
+//! eligibility, JP cap), sends it to the OPD heads, each of whom reviews
+//! their OPD's part, and approves it; an approved version is locked and a
+//! change means a new version. Every write is audited by the store.
 //!
-//! Nothing is stored: the workflow of a plan (draft, review, approval,
-//! locked versions) is still to come. The plan covers the whole instansi, so
-//! only BKPSDM administrators and auditors see it.
+//! Who sees what: admin and auditor everything (auditor read-only);
+//! pimpinan their unit subtree's assignments, and review when they head an
+//! OPD; pegawai only their own assignments, and only in approved versions
+//! (a draft is BKPSDM's working copy, not a decision about them); mitra
+//! nothing (the plan is personal data).
+//!
+//! Each version keeps its needs (the `kompeten.plan-problem/v1` document)
+//! and scenario curve, so its numbers can be recomputed and exported (XLSX,
+//! CSV, the MPS model, the problem JSON) long after the records changed.
+//! `/rencana/simulasi` is the stateless what-if for a budget.
 
-use super::{Layout, boleh_audit, render};
+use super::pegawai::id_path;
+use super::tulis::{Isian, ambil, isian_sah};
+use super::{Layout, render, render_status};
 use crate::AppState;
-use crate::error::{AppError, PageError};
+use crate::error::{ApiError, AppError, ErrorBody, ErrorDetail, PageError};
+use crate::format::{persen, waktu};
+use crate::grafik::{Gaya, Grafik, Seri, garis_svg};
 use crate::params::Params;
 use crate::sesi::Sesi;
+use crate::tulis::pelaku;
 use crate::unduh::{self, Format};
 use askama::Template;
-use axum::extract::State;
-use axum::response::Response;
+use axum::Json;
+use axum::extract::rejection::{FormRejection, JsonRejection};
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
 use kompeten_domain::format::{ribuan, tanggal};
-use kompeten_engine::rencana::{Answer, Options, solve};
+use kompeten_domain::{Role, StatusRencana, StatusTinjauan, tahun_perencanaan};
+use kompeten_engine::rencana::{
+    Answer, Assignment, Evaluation, Model, Options, Problem, SCENARIO_PERCENTS, ScenarioPoint,
+    Solution, Violation, evaluate_ids, jp_compliant, scenarios, solve, write_mps,
+};
+use kompeten_io::kebutuhan::PengaturanKebutuhan;
 use kompeten_io::rencana::masalah_instansi;
-use kompeten_io::tabel::{Kolom, Sel, Tabel};
-use kompeten_store::{Lingkup, PegawaiRow, ProgramQuery};
-use std::collections::{HashMap, HashSet};
+use kompeten_io::tabel::{Kolom, Sel, Tabel, tulis_xlsx_buku};
+use kompeten_store::{
+    HasilRencana, Lingkup, NewRencana, PegawaiId, PegawaiRow, Penugasan, PenugasanBaru, ProgramId,
+    ProgramQuery, Rencana, RencanaId, StoreError, UbahPenugasan, UnitId,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use utoipa::{OpenApi, ToSchema};
 
 /// The largest budget accepted (Rp 1 quadrillion, the format's own limit).
 const MAKS_ANGGARAN: i64 = 1_000_000_000_000_000;
-/// Rows of the per-employee table on the page; the download has them all.
+/// Rows of an assignment table on a page; the downloads have them all.
 const BARIS_HALAMAN: usize = 200;
+/// Longest plan name and review note.
+const MAKS_NAMA: usize = 200;
+const MAKS_CATATAN: usize = 2000;
+/// The budget a new plan starts from when the settings give none.
+const ANGGARAN_BAWAAN: i64 = 750_000_000;
+/// The stored scenario document.
+const FORMAT_SKENARIO: &str = "kompeten.plan-scenarios/v1";
+const JUDUL_BUKU: &str = "Rencana Pengembangan Kompetensi";
 
-fn wajib_boleh(sesi: &Sesi) -> Result<(), AppError> {
-    if boleh_audit(sesi.role()) {
+// ---------------------------------------------------------------- access
+
+/// Everyone but mitra reads plans (each within their scope).
+fn wajib_baca(sesi: &Sesi) -> Result<(), AppError> {
+    if sesi.role().sees_personal_data() {
         Ok(())
     } else {
         Err(AppError::Forbidden)
     }
 }
+
+fn wajib_admin(sesi: &Sesi) -> Result<(), AppError> {
+    if sesi.role() == Role::AdminBkpsdm {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The whole plan (the needs of every employee): admin and auditor.
+fn wajib_seluruh(sesi: &Sesi) -> Result<(), AppError> {
+    if matches!(sesi.role(), Role::AdminBkpsdm | Role::Auditor) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Pegawai see approved (locked) versions only.
+fn boleh_lihat_versi(sesi: &Sesi, r: &Rencana) -> bool {
+    sesi.role() != Role::Pegawai || r.status.terkunci()
+}
+
+/// The plan when the reader may open it: 404 when unknown, 403 otherwise.
+async fn rencana_terbaca(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+) -> Result<Rencana, AppError> {
+    wajib_baca(sesi)?;
+    let r = state.store().rencana(sesi.instansi_id(), id).await?;
+    if boleh_lihat_versi(sesi, &r) {
+        Ok(r)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The OPD a pimpinan heads: their unit, when it is an OPD.
+async fn opd_pimpinan(state: &AppState, sesi: &Sesi) -> Result<Option<(UnitId, String)>, AppError> {
+    let Some(u) = sesi.akun.unit.filter(|_| sesi.role() == Role::PimpinanOpd) else {
+        return Ok(None);
+    };
+    let units = state.store().units(sesi.instansi_id()).await?;
+    Ok(units
+        .into_iter()
+        .find(|x| x.id == u && x.opd() == x.id)
+        .map(|x| (x.id, x.nama)))
+}
+
+// ---------------------------------------------------------------- input
 
 /// "Rp 750.000.000", "750000000" or "750.000.000" → 750000000.
 fn urai_anggaran(teks: &str) -> Result<i64, String> {
@@ -51,7 +140,1503 @@ fn urai_anggaran(teks: &str) -> Result<i64, String> {
     }
 }
 
-/// A solved plan with what the page and the download show beside it.
+fn urai_tahun(teks: &str) -> Result<i32, String> {
+    match teks.trim().parse::<i32>() {
+        Ok(t) if (2000..=2100).contains(&t) => Ok(t),
+        _ => Err("Tahun harus antara 2000 dan 2100.".to_owned()),
+    }
+}
+
+fn periksa_nama(teks: &str) -> Result<String, String> {
+    let t = teks.trim();
+    if t.is_empty() {
+        Err("Wajib diisi.".to_owned())
+    } else if t.chars().count() > MAKS_NAMA {
+        Err(format!("Paling banyak {MAKS_NAMA} karakter."))
+    } else if t.chars().any(char::is_control) {
+        Err("Berisi karakter yang tidak diizinkan.".to_owned())
+    } else {
+        Ok(t.to_owned())
+    }
+}
+
+/// A NIP as typed, with or without the grouping spaces.
+fn rapikan_nip(teks: &str) -> String {
+    teks.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+// ---------------------------------------------------------------- numbers
+
+fn rupiah(v: u64) -> String {
+    format!("Rp{}", ribuan(v))
+}
+
+fn rupiah_i(v: i64) -> String {
+    rupiah(u64::try_from(v).unwrap_or(0))
+}
+
+/// One decimal with a comma and thousands dots: "4.903,5".
+fn desimal(x: f64) -> String {
+    let persepuluh = (x * 10.0).round().max(0.0) as u64;
+    format!("{},{}", ribuan(persepuluh / 10), persepuluh % 10)
+}
+
+/// Axis labels: "Rp750 jt", "Rp1,5 M".
+fn rupiah_singkat(v: f64) -> String {
+    if v >= 1e9 {
+        format!("Rp{} M", desimal(v / 1e9))
+    } else if v >= 1e6 {
+        format!("Rp{} jt", ribuan((v / 1e6).round() as u64))
+    } else {
+        rupiah(v.round().max(0.0) as u64)
+    }
+}
+
+fn selisih_persen(h: &HasilRencana) -> f64 {
+    if h.batas > 0.0 {
+        ((h.batas - h.nilai) / h.batas * 100.0).max(0.0)
+    } else {
+        0.0
+    }
+}
+
+fn menutup(a: &Assignment) -> String {
+    let mut bagian: Vec<String> = a
+        .closes
+        .iter()
+        .map(|c| format!("{} +{}", c.competency, c.levels))
+        .collect();
+    if a.jp_counted > 0 {
+        bagian.push(format!("{} JP", a.jp_counted));
+    }
+    bagian.join(", ")
+}
+
+/// Indonesian for the checker's refusal, naming the rule broken.
+fn pesan_pelanggaran(v: &Violation) -> String {
+    match v {
+        Violation::UnknownEmployee(nip) => format!(
+            "Pegawai {nip} tidak termasuk kebutuhan rencana ini (tidak aktif atau belum tercatat saat rencana dibuat)."
+        ),
+        Violation::UnknownProgram(kode) => {
+            format!("Program {kode} tidak termasuk katalog aktif saat rencana ini dibuat.")
+        }
+        Violation::NotEligible { employee, program } => format!(
+            "Tidak memenuhi syarat: pegawai {employee} bukan sasaran program {program} (unit atau jenis jabatannya tidak termasuk, atau program tidak menutup kesenjangannya dan tidak terbuka untuk semua)."
+        ),
+        Violation::Repeated { employee, program } => {
+            format!("Pegawai {employee} sudah mengikuti program {program}.")
+        }
+        Violation::JpCap { employee, jp, cap } => format!(
+            "Melampaui batas JP: pegawai {employee} akan mendapat {} JP baru, lebih dari batas {} JP setahun.",
+            ribuan(*jp),
+            ribuan(*cap)
+        ),
+        Violation::Seats {
+            program,
+            participants,
+            batches,
+            max,
+        } => format!(
+            "Melampaui kursi: program {program} akan membutuhkan {} angkatan untuk {} peserta, lebih dari {} angkatan.",
+            ribuan(*batches),
+            ribuan(*participants),
+            ribuan(*max)
+        ),
+        Violation::Budget { cost, budget } => format!(
+            "Melampaui anggaran: biaya rencana menjadi {}, lebih dari anggaran {}.",
+            rupiah(u64::try_from(*cost).unwrap_or(u64::MAX)),
+            rupiah(*budget)
+        ),
+    }
+}
+
+// ---------------------------------------------------------------- computing
+
+/// The stored scenario curve with what turns counts into shares.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DokumenSkenario {
+    format: String,
+    /// Employees in the needs: the denominator of JP compliance.
+    pegawai: usize,
+    titik: Vec<ScenarioPoint>,
+}
+
+/// A plan's assignments checked against its needs.
+struct Hitungan {
+    model: Model,
+    /// The checker's numbers and the per-assignment detail; the refusal
+    /// when the stored assignments no longer fit (never for plans written
+    /// through this module).
+    hasil: Result<(Evaluation, Answer), Violation>,
+}
+
+impl Hitungan {
+    fn jawaban(&self) -> Option<&Answer> {
+        self.hasil.as_ref().ok().map(|(_, a)| a)
+    }
+
+    fn jp_memenuhi(&self) -> Option<usize> {
+        self.hasil
+            .as_ref()
+            .ok()
+            .map(|(ev, _)| jp_compliant(&self.model, ev))
+    }
+
+    /// Per (NIP, code): the answer's line.
+    fn per_pasangan(&self) -> HashMap<(&str, &str), &Assignment> {
+        self.jawaban()
+            .map(|a| {
+                a.assignments
+                    .iter()
+                    .map(|x| ((x.employee.as_str(), x.program.as_str()), x))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// JP per program code.
+    fn jp_per_program(&self) -> HashMap<&str, u64> {
+        self.model
+            .programs
+            .iter()
+            .map(|p| (p.id.as_str(), p.jp))
+            .collect()
+    }
+}
+
+/// Checks `pairs` of (NIP, code) and details them like the solver's answer.
+fn nilai_rencana(
+    model: &Model,
+    pairs: &[(String, String)],
+    bound: f64,
+) -> Result<(Evaluation, Answer), Violation> {
+    let ev = evaluate_ids(model, pairs)?;
+    let pegawai: HashMap<&str, usize> = model
+        .employees
+        .iter()
+        .enumerate()
+        .map(|(n, e)| (e.id.as_str(), n))
+        .collect();
+    let program: HashMap<&str, usize> = model
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(n, p)| (p.id.as_str(), n))
+        .collect();
+    // evaluate_ids accepted every id.
+    let mut indeks: Vec<(usize, usize)> = pairs
+        .iter()
+        .filter_map(|(e, p)| Some((*pegawai.get(e.as_str())?, *program.get(p.as_str())?)))
+        .collect();
+    indeks.sort_unstable();
+    let solusi = Solution {
+        assignments: indeks,
+        evaluation: ev.clone(),
+        bound,
+        rounds: 0,
+        stopped: false,
+    };
+    let jawaban = Answer::new(model, &solusi);
+    Ok((ev, jawaban))
+}
+
+fn model_dari(masalah: serde_json::Value) -> Result<Model, AppError> {
+    let problem: Problem = serde_json::from_value(masalah)
+        .map_err(|e| AppError::Internal(format!("stored plan problem: {e}")))?;
+    problem
+        .validate()
+        .map_err(|e| AppError::Internal(format!("stored plan problem: {e}")))
+}
+
+fn pasangan(p: &[Penugasan]) -> Vec<(String, String)> {
+    p.iter()
+        .map(|x| (x.nip.as_str().to_owned(), x.program_kode.clone()))
+        .collect()
+}
+
+/// The version's needs as a model, with `pairs` checked against them; the
+/// CPU work runs off the async workers.
+async fn hitung(
+    state: &AppState,
+    sesi: &Sesi,
+    r: &Rencana,
+    pairs: Vec<(String, String)>,
+) -> Result<(Hitungan, Option<DokumenSkenario>), AppError> {
+    let dok = state
+        .store()
+        .dokumen_rencana(sesi.instansi_id(), r.id)
+        .await?;
+    let skenario = dok
+        .skenario
+        .and_then(|v| serde_json::from_value::<DokumenSkenario>(v).ok())
+        .filter(|d| d.format == FORMAT_SKENARIO);
+    let batas = r.hasil.batas;
+    let hitungan = tokio::task::spawn_blocking(move || {
+        let model = model_dari(dok.masalah)?;
+        let hasil = nilai_rencana(&model, &pairs, batas);
+        Ok::<_, AppError>(Hitungan { model, hasil })
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("checking the plan: {e}")))??;
+    Ok((hitungan, skenario))
+}
+
+// ---------------------------------------------------------------- writes
+
+/// Why a write was refused: a page shows `Pesan` and `Konflik` beside the
+/// plan, the API answers 400 and 409.
+enum Tolakan {
+    App(AppError),
+    Pesan(String),
+    Konflik(String),
+}
+
+impl<E: Into<AppError>> From<E> for Tolakan {
+    fn from(e: E) -> Self {
+        Tolakan::App(e.into())
+    }
+}
+
+const PESAN_KONFLIK: &str =
+    "Rencana berubah sejak halaman ini dimuat; muat ulang lalu ulangi perubahan Anda.";
+
+/// A new draft from the instansi's needs of `tahun`, solved, with its
+/// scenario curve.
+async fn buat_rencana(
+    state: &AppState,
+    sesi: &Sesi,
+    nama: String,
+    tahun: i32,
+    anggaran: i64,
+) -> Result<RencanaId, AppError> {
+    wajib_admin(sesi)?;
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let m = masalah_instansi(store, i, tahun, state.hari_ini(), anggaran)
+        .await
+        .map_err(|e| AppError::internal(&e))?;
+    let masalah = serde_json::to_value(&m.problem)
+        .map_err(|e| AppError::Internal(format!("plan problem as JSON: {e}")))?;
+    let pegawai: HashMap<String, PegawaiId> = m
+        .pegawai
+        .iter()
+        .map(|(nip, p, _)| (nip.clone(), *p))
+        .collect();
+    let program: HashMap<String, ProgramId> = m.program.iter().cloned().collect();
+    // The equal-quota baseline splits the budget between OPDs.
+    let mut nomor_opd: HashMap<UnitId, u32> = HashMap::new();
+    let group_of: Vec<u32> = m
+        .pegawai
+        .iter()
+        .map(|(_, _, opd)| {
+            let n = nomor_opd.len() as u32;
+            *nomor_opd.entry(*opd).or_insert(n)
+        })
+        .collect();
+    let problem = m.problem;
+    let (jawaban, titik, jumlah) = tokio::task::spawn_blocking(move || {
+        let model = problem
+            .validate()
+            .map_err(|e| AppError::Internal(format!("plan problem from the records: {e}")))?;
+        let options = Options::default();
+        let solusi = solve(&model, &options);
+        let jawaban = Answer::new(&model, &solusi);
+        let titik = scenarios(&model, &SCENARIO_PERCENTS, &group_of, &options);
+        Ok::<_, AppError>((jawaban, titik, model.employees.len()))
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("solving the plan: {e}")))??;
+    let skenario = serde_json::to_value(DokumenSkenario {
+        format: FORMAT_SKENARIO.to_owned(),
+        pegawai: jumlah,
+        titik,
+    })
+    .map_err(|e| AppError::Internal(format!("scenarios as JSON: {e}")))?;
+    let penugasan = jawaban
+        .assignments
+        .iter()
+        .filter_map(|a| {
+            Some(PenugasanBaru {
+                pegawai: *pegawai.get(&a.employee)?,
+                program: *program.get(&a.program)?,
+                manual: false,
+            })
+        })
+        .collect();
+    let id = store
+        .create_rencana(
+            i,
+            &pelaku(sesi),
+            &NewRencana {
+                tahun,
+                nama,
+                anggaran,
+                masalah,
+                skenario: Some(skenario),
+                hasil: HasilRencana {
+                    nilai: jawaban.value,
+                    batas: jawaban.bound,
+                    biaya: i64::try_from(jawaban.cost).unwrap_or(i64::MAX),
+                },
+                penugasan,
+                basis: None,
+            },
+        )
+        .await?;
+    Ok(id)
+}
+
+/// A new draft copied from any version: the same needs, scenarios and
+/// assignments, with `basis` naming the source.
+async fn versi_baru(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+    nama: Option<String>,
+) -> Result<RencanaId, AppError> {
+    wajib_admin(sesi)?;
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let r = store.rencana(i, id).await?;
+    let dok = store.dokumen_rencana(i, id).await?;
+    let penugasan = store
+        .penugasan_rencana(i, id, Lingkup::Instansi)
+        .await?
+        .iter()
+        .map(|p| PenugasanBaru {
+            pegawai: p.pegawai,
+            program: p.program,
+            manual: p.manual,
+        })
+        .collect();
+    let nama = nama.unwrap_or_else(|| format!("{} (dari versi {})", r.nama, r.versi));
+    // The store caps names; a long source name must not block the copy.
+    let nama: String = nama.chars().take(MAKS_NAMA).collect();
+    Ok(store
+        .create_rencana(
+            i,
+            &pelaku(sesi),
+            &NewRencana {
+                tahun: r.tahun,
+                nama,
+                anggaran: r.anggaran,
+                masalah: dok.masalah,
+                skenario: dok.skenario,
+                hasil: r.hasil,
+                penugasan,
+                basis: Some(id),
+            },
+        )
+        .await?)
+}
+
+/// Adds and removes assignments of a draft made on `revisi`, after checking
+/// the whole resulting plan against the version's needs.
+async fn ubah_penugasan(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+    revisi: i64,
+    tambah: &[(String, String)],
+    hapus: &[(String, String)],
+) -> Result<(i64, HasilRencana), Tolakan> {
+    wajib_admin(sesi)?;
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let r = store.rencana(i, id).await?;
+    if !r.status.boleh_diubah() {
+        return Err(Tolakan::Pesan(format!(
+            "Rencana ini berstatus {}; hanya draf yang dapat diubah. Buat versi baru untuk mengubahnya.",
+            r.status.label()
+        )));
+    }
+    if revisi != r.revisi {
+        return Err(Tolakan::Konflik(PESAN_KONFLIK.to_owned()));
+    }
+    if tambah.is_empty() && hapus.is_empty() {
+        return Err(Tolakan::Pesan("Tidak ada perubahan.".to_owned()));
+    }
+    let sekarang = store.penugasan_rencana(i, id, Lingkup::Instansi).await?;
+    let mut pairs: Vec<(String, String)> = pasangan(&sekarang);
+    let mut keluar = Vec::new();
+    for (nip, kode) in hapus {
+        let (Some(n), Some(ada)) = (
+            pairs.iter().position(|(e, p)| e == nip && p == kode),
+            sekarang
+                .iter()
+                .find(|x| x.nip.as_str() == nip && &x.program_kode == kode),
+        ) else {
+            return Err(Tolakan::Pesan(format!(
+                "Pegawai {nip} tidak mengikuti program {kode} dalam rencana ini."
+            )));
+        };
+        pairs.remove(n);
+        keluar.push((ada.pegawai, ada.program));
+    }
+    let mut masuk = Vec::new();
+    if !tambah.is_empty() {
+        let katalog = store.list_program(i, &ProgramQuery::default()).await?;
+        for (nip, kode) in tambah {
+            if pairs.iter().any(|(e, p)| e == nip && p == kode) {
+                return Err(Tolakan::Pesan(format!(
+                    "Pegawai {nip} sudah mengikuti program {kode}."
+                )));
+            }
+            let Some(pegawai) = store.pegawai_by_nip(i, nip).await? else {
+                return Err(Tolakan::Pesan(format!(
+                    "Pegawai dengan NIP {nip} tidak ditemukan di instansi ini."
+                )));
+            };
+            let Some(program) = katalog.iter().find(|p| &p.kode == kode) else {
+                return Err(Tolakan::Pesan(format!(
+                    "Program dengan kode {kode} tidak ada di katalog."
+                )));
+            };
+            pairs.push((nip.clone(), kode.clone()));
+            masuk.push(PenugasanBaru {
+                pegawai: pegawai.id,
+                program: program.id,
+                manual: true,
+            });
+        }
+    }
+    let (h, _) = hitung(state, sesi, &r, pairs).await?;
+    let ev = match h.hasil {
+        Ok((ev, _)) => ev,
+        Err(v) => return Err(Tolakan::Pesan(pesan_pelanggaran(&v))),
+    };
+    let hasil = HasilRencana {
+        nilai: ev.value,
+        batas: r.hasil.batas,
+        biaya: i64::try_from(ev.cost).unwrap_or(i64::MAX),
+    };
+    let ubah = UbahPenugasan {
+        revisi,
+        tambah: masuk,
+        hapus: keluar,
+        hasil,
+    };
+    match store.ubah_penugasan(i, &pelaku(sesi), id, &ubah).await {
+        Ok(baru) => Ok((baru, hasil)),
+        Err(StoreError::Conflict(_)) => Err(Tolakan::Konflik(PESAN_KONFLIK.to_owned())),
+        Err(StoreError::Invalid(_)) => Err(Tolakan::Pesan(
+            "Rencana ini sudah bukan draf; perubahan tidak disimpan.".to_owned(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// OPDs with assignments whose head has not reviewed their part as fitting.
+fn opd_belum_sesuai(r: &Rencana, semua: &[Penugasan]) -> Vec<String> {
+    let sesuai: HashSet<UnitId> = r
+        .tinjauan
+        .iter()
+        .filter(|t| t.status == StatusTinjauan::Sesuai)
+        .map(|t| t.opd)
+        .collect();
+    let mut belum: Vec<String> = Vec::new();
+    let mut dilihat = HashSet::new();
+    for p in semua {
+        if !sesuai.contains(&p.opd) && dilihat.insert(p.opd) {
+            belum.push(p.opd_nama.clone());
+        }
+    }
+    belum
+}
+
+async fn ubah_status(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+    ke: StatusRencana,
+) -> Result<(), Tolakan> {
+    wajib_admin(sesi)?;
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let r = store.rencana(i, id).await?;
+    if !r.status.boleh_ke(ke) {
+        return Err(Tolakan::Pesan(format!(
+            "Rencana berstatus {} tidak dapat diubah menjadi {}.",
+            r.status.label(),
+            ke.label()
+        )));
+    }
+    if ke == StatusRencana::Disetujui {
+        let semua = store.penugasan_rencana(i, id, Lingkup::Instansi).await?;
+        let belum = opd_belum_sesuai(&r, &semua);
+        if !belum.is_empty() {
+            return Err(Tolakan::Pesan(format!(
+                "Belum dapat disetujui: OPD berikut belum menyatakan bagiannya sesuai: {}.",
+                belum.join(", ")
+            )));
+        }
+    }
+    match store
+        .ubah_status_rencana(i, &pelaku(sesi), id, r.status, ke)
+        .await
+    {
+        Ok(()) => Ok(()),
+        // Someone moved it or a review changed in between.
+        Err(StoreError::Invalid(_)) => Err(Tolakan::Konflik(PESAN_KONFLIK.to_owned())),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn tinjau(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+    opd: Option<UnitId>,
+    status: StatusTinjauan,
+    catatan: &str,
+) -> Result<(), Tolakan> {
+    if sesi.role() != Role::PimpinanOpd {
+        return Err(AppError::Forbidden.into());
+    }
+    let Some((milik, _)) = opd_pimpinan(state, sesi).await? else {
+        return Err(AppError::Forbidden.into());
+    };
+    if opd.is_some_and(|o| o != milik) {
+        return Err(AppError::Forbidden.into());
+    }
+    if catatan.chars().count() > MAKS_CATATAN {
+        return Err(Tolakan::Pesan(format!(
+            "Catatan paling banyak {MAKS_CATATAN} karakter."
+        )));
+    }
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let r = store.rencana(i, id).await?;
+    if r.status != StatusRencana::Ditinjau {
+        return Err(Tolakan::Pesan(format!(
+            "Rencana berstatus {}; tinjauan hanya untuk rencana yang sedang ditinjau OPD.",
+            r.status.label()
+        )));
+    }
+    let catatan = Some(catatan.trim()).filter(|c| !c.is_empty());
+    match store
+        .tinjau_rencana(i, &pelaku(sesi), id, milik, status, catatan)
+        .await
+    {
+        Ok(()) => Ok(()),
+        Err(StoreError::Invalid(_)) => Err(Tolakan::Pesan(
+            "Tinjauan tidak disimpan: rencana sudah tidak dalam tinjauan, atau catatan berisi karakter yang tidak diizinkan."
+                .to_owned(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------- list page
+
+struct BarisRencana {
+    id: i64,
+    tahun: i32,
+    versi: i32,
+    nama: String,
+    status: &'static str,
+    kelas: &'static str,
+    anggaran: String,
+    biaya: String,
+    nilai: String,
+    batas: String,
+    selisih: String,
+    penugasan: String,
+    dibuat: String,
+}
+
+fn kelas_status(s: StatusRencana) -> &'static str {
+    match s {
+        StatusRencana::Draf => "lencana-netral",
+        StatusRencana::Ditinjau => "lencana-kurang",
+        StatusRencana::Disetujui => "lencana-berlaku",
+        StatusRencana::Diganti => "lencana-kedaluwarsa",
+    }
+}
+
+#[derive(Template)]
+#[template(path = "rencana_daftar.html")]
+struct DaftarTpl {
+    layout: Layout,
+    admin: bool,
+    simulasi: bool,
+    csrf: String,
+    baris: Vec<BarisRencana>,
+    nama: String,
+    tahun: String,
+    anggaran: String,
+    galat: BTreeMap<String, String>,
+    pesan: Option<String>,
+}
+
+async fn anggaran_bawaan(state: &AppState, sesi: &Sesi) -> Result<i64, AppError> {
+    let atur = state
+        .store()
+        .pengaturan(sesi.instansi_id(), PengaturanKebutuhan::KUNCI)
+        .await?;
+    Ok(PengaturanKebutuhan::dari_json(atur)
+        .map(|a| a.anggaran)
+        .ok()
+        .filter(|a| *a > 0)
+        .unwrap_or(ANGGARAN_BAWAAN))
+}
+
+async fn halaman_daftar(
+    state: &AppState,
+    sesi: &Sesi,
+    isian: Option<(String, String, String)>,
+    galat: BTreeMap<String, String>,
+    pesan: Option<String>,
+) -> Result<Response, PageError> {
+    wajib_baca(sesi)?;
+    let offset = state.config().utc_offset;
+    let daftar = state.store().list_rencana(sesi.instansi_id(), None).await?;
+    let baris = daftar
+        .iter()
+        .filter(|r| boleh_lihat_versi(sesi, r))
+        .map(|r| BarisRencana {
+            id: r.id.0,
+            tahun: r.tahun,
+            versi: r.versi,
+            nama: r.nama.clone(),
+            status: r.status.label(),
+            kelas: kelas_status(r.status),
+            anggaran: rupiah_i(r.anggaran),
+            biaya: rupiah_i(r.hasil.biaya),
+            nilai: desimal(r.hasil.nilai),
+            batas: desimal(r.hasil.batas),
+            selisih: format!("{}%", desimal(selisih_persen(&r.hasil))),
+            penugasan: ribuan(r.jumlah_penugasan),
+            dibuat: format!("{}, {}", r.dibuat_oleh, waktu(r.dibuat_pada, offset)),
+        })
+        .collect();
+    let admin = sesi.role() == Role::AdminBkpsdm;
+    let (nama, tahun, anggaran) = match isian {
+        Some(x) => x,
+        None if admin => (
+            String::new(),
+            tahun_perencanaan(state.hari_ini()).to_string(),
+            ribuan(u64::try_from(anggaran_bawaan(state, sesi).await?).unwrap_or(0)),
+        ),
+        None => Default::default(),
+    };
+    let status = if galat.is_empty() && pesan.is_none() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render_status(
+        &DaftarTpl {
+            layout: Layout::untuk(sesi, "Rencana Pengembangan", "rencana"),
+            admin,
+            simulasi: matches!(sesi.role(), Role::AdminBkpsdm | Role::Auditor),
+            csrf: sesi.csrf.clone(),
+            baris,
+            nama,
+            tahun,
+            anggaran,
+            galat,
+            pesan,
+        },
+        status,
+    )
+}
+
+pub(crate) async fn daftar(
+    State(state): State<AppState>,
+    sesi: Sesi,
+) -> Result<Response, PageError> {
+    halaman_daftar(&state, &sesi, None, BTreeMap::new(), None).await
+}
+
+/// `POST /rencana/baru`: builds, solves and stores a new draft.
+pub(crate) async fn buat_kirim(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<Response, PageError> {
+    wajib_admin(&sesi)?;
+    let pairs = isian_sah(&sesi, form)?;
+    let (nama, tahun, anggaran) = (
+        ambil(&pairs, "nama").to_owned(),
+        ambil(&pairs, "tahun").to_owned(),
+        ambil(&pairs, "anggaran").to_owned(),
+    );
+    let mut galat = BTreeMap::new();
+    let n = periksa_nama(&nama)
+        .map_err(|m| galat.insert("nama".to_owned(), m))
+        .ok();
+    let t = urai_tahun(&tahun)
+        .map_err(|m| galat.insert("tahun".to_owned(), m))
+        .ok();
+    let a = urai_anggaran(&anggaran)
+        .map_err(|m| galat.insert("anggaran".to_owned(), m))
+        .ok();
+    let (Some(n), Some(t), Some(a)) = (n, t, a) else {
+        return halaman_daftar(&state, &sesi, Some((nama, tahun, anggaran)), galat, None).await;
+    };
+    let id = buat_rencana(&state, &sesi, n, t, a).await?;
+    Ok(Redirect::to(&format!("/rencana/{id}?pesan=dibuat")).into_response())
+}
+
+// ---------------------------------------------------------------- detail page
+
+struct Kartu {
+    label: &'static str,
+    nilai: String,
+    rincian: String,
+}
+
+struct BarisOpd {
+    opd: String,
+    peserta: String,
+    penugasan: String,
+    jp: String,
+    biaya: String,
+    porsi: String,
+    tinjauan: String,
+    kelas: &'static str,
+    catatan: String,
+}
+
+struct BarisPenugasan {
+    nip: String,
+    nama: String,
+    unit: String,
+    kode: String,
+    program: String,
+    menutup: String,
+    jp: String,
+    biaya: String,
+    manual: bool,
+}
+
+struct BarisSkenario {
+    persen: u32,
+    anggaran: String,
+    optimasi_nilai: String,
+    optimasi_biaya: String,
+    optimasi_jp: String,
+    batas: String,
+    termurah_nilai: String,
+    termurah_biaya: String,
+    termurah_jp: String,
+    kuota_nilai: String,
+    kuota_biaya: String,
+    kuota_jp: String,
+}
+
+struct Skenario {
+    grafik_nilai: String,
+    grafik_jp: String,
+    baris: Vec<BarisSkenario>,
+}
+
+#[derive(Template)]
+#[template(path = "rencana_detail.html")]
+struct DetailTpl {
+    layout: Layout,
+    csrf: String,
+    id: i64,
+    judul: String,
+    status: &'static str,
+    kelas: &'static str,
+    revisi: i64,
+    basis: Option<i64>,
+    dibuat: String,
+    disetujui: Option<String>,
+    pesan: Option<&'static str>,
+    galat: Option<String>,
+    kartu: Vec<Kartu>,
+    /// Admin actions by status.
+    admin: bool,
+    boleh_ajukan: bool,
+    boleh_kembalikan: bool,
+    boleh_setujui: bool,
+    boleh_ubah: bool,
+    belum_sesuai: Vec<String>,
+    /// The pimpinan's review form: (OPD id, OPD name, current review).
+    tinjau: Option<(i64, String, String)>,
+    lihat_opd: bool,
+    lihat_seluruh: bool,
+    per_opd: Vec<BarisOpd>,
+    penugasan: Vec<BarisPenugasan>,
+    penugasan_total: usize,
+    cakupan: &'static str,
+    skenario: Option<Skenario>,
+    tidak_sesuai: Option<String>,
+}
+
+fn pesan_ok(kode: Option<&str>) -> Option<&'static str> {
+    match kode? {
+        "dibuat" => Some("Rencana baru tersimpan sebagai draf."),
+        "versi" => Some("Versi baru tersimpan sebagai draf."),
+        "diubah" => Some("Penugasan diperbarui dan diperiksa ulang."),
+        "status" => Some("Status rencana diperbarui."),
+        "tinjauan" => Some("Tinjauan Anda tersimpan."),
+        _ => None,
+    }
+}
+
+fn lingkup_baca(sesi: &Sesi) -> Lingkup {
+    match sesi.role() {
+        Role::AdminBkpsdm | Role::Auditor => Lingkup::Instansi,
+        _ => sesi.lingkup(),
+    }
+}
+
+fn cakupan(sesi: &Sesi) -> &'static str {
+    match sesi.role() {
+        Role::AdminBkpsdm | Role::Auditor => "seluruh instansi",
+        Role::PimpinanOpd => "unit yang Anda pimpin",
+        _ => "Anda sendiri",
+    }
+}
+
+/// Per-OPD figures of the whole plan, in the store's OPD order.
+struct Opd {
+    id: UnitId,
+    nama: String,
+    peserta: BTreeSet<PegawaiId>,
+    penugasan: u64,
+    jp: u64,
+    biaya: f64,
+}
+
+fn per_opd(semua: &[Penugasan], h: &Hitungan) -> Vec<Opd> {
+    let detail = h.per_pasangan();
+    let jp = h.jp_per_program();
+    let mut out: Vec<Opd> = Vec::new();
+    let mut indeks: HashMap<UnitId, usize> = HashMap::new();
+    for p in semua {
+        let n = *indeks.entry(p.opd).or_insert_with(|| {
+            out.push(Opd {
+                id: p.opd,
+                nama: p.opd_nama.clone(),
+                peserta: BTreeSet::new(),
+                penugasan: 0,
+                jp: 0,
+                biaya: 0.0,
+            });
+            out.len() - 1
+        });
+        let o = &mut out[n];
+        o.peserta.insert(p.pegawai);
+        o.penugasan += 1;
+        o.jp += jp.get(p.program_kode.as_str()).copied().unwrap_or(0);
+        o.biaya += detail
+            .get(&(p.nip.as_str(), p.program_kode.as_str()))
+            .map_or(0.0, |a| a.cost);
+    }
+    out
+}
+
+fn skenario_view(d: &DokumenSkenario) -> Skenario {
+    let jp = |n: usize| {
+        if d.pegawai == 0 {
+            0.0
+        } else {
+            n as f64 * 100.0 / d.pegawai as f64
+        }
+    };
+    let seri = |f: &dyn Fn(&ScenarioPoint) -> (f64, f64)| {
+        vec![
+            Seri {
+                nama: "Optimasi".to_owned(),
+                gaya: Gaya::Utama,
+                titik: d.titik.iter().map(f).collect(),
+            },
+            Seri {
+                nama: "Termurah dulu".to_owned(),
+                gaya: Gaya::Putus,
+                titik: Vec::new(),
+            },
+            Seri {
+                nama: "Kuota sama per OPD".to_owned(),
+                gaya: Gaya::Titik,
+                titik: Vec::new(),
+            },
+        ]
+    };
+    let mut nilai = seri(&|t| (t.optimised.cost as f64, t.optimised.value));
+    nilai[1].titik = d
+        .titik
+        .iter()
+        .map(|t| (t.cheapest.cost as f64, t.cheapest.value))
+        .collect();
+    nilai[2].titik = d
+        .titik
+        .iter()
+        .map(|t| (t.quota.cost as f64, t.quota.value))
+        .collect();
+    let mut kepatuhan = seri(&|t| (t.optimised.cost as f64, jp(t.optimised.jp_compliant)));
+    kepatuhan[1].titik = d
+        .titik
+        .iter()
+        .map(|t| (t.cheapest.cost as f64, jp(t.cheapest.jp_compliant)))
+        .collect();
+    kepatuhan[2].titik = d
+        .titik
+        .iter()
+        .map(|t| (t.quota.cost as f64, jp(t.quota.jp_compliant)))
+        .collect();
+    let fmt_nilai = |v: f64| desimal(v);
+    let fmt_persen = |v: f64| format!("{}%", ribuan(v.round().max(0.0) as u64));
+    let grafik_nilai = garis_svg(&Grafik {
+        judul: "Nilai rencana terhadap biaya pada tiap persentase anggaran".to_owned(),
+        label_x: "Biaya (rupiah)".to_owned(),
+        label_y: "Nilai".to_owned(),
+        seri: nilai,
+        y_min_maks: 0.0,
+        format_x: &rupiah_singkat,
+        format_y: &fmt_nilai,
+    });
+    let grafik_jp = garis_svg(&Grafik {
+        judul: "Pegawai yang mencapai target JP terhadap biaya".to_owned(),
+        label_x: "Biaya (rupiah)".to_owned(),
+        label_y: "Mencapai target JP".to_owned(),
+        seri: kepatuhan,
+        y_min_maks: 100.0,
+        format_x: &rupiah_singkat,
+        format_y: &fmt_persen,
+    });
+    let total = d.pegawai as u64;
+    let baris = d
+        .titik
+        .iter()
+        .map(|t| BarisSkenario {
+            persen: t.percent,
+            anggaran: rupiah(t.budget),
+            optimasi_nilai: desimal(t.optimised.value),
+            optimasi_biaya: rupiah(t.optimised.cost),
+            optimasi_jp: persen(t.optimised.jp_compliant as u64, total),
+            batas: desimal(t.optimised_bound),
+            termurah_nilai: desimal(t.cheapest.value),
+            termurah_biaya: rupiah(t.cheapest.cost),
+            termurah_jp: persen(t.cheapest.jp_compliant as u64, total),
+            kuota_nilai: desimal(t.quota.value),
+            kuota_biaya: rupiah(t.quota.cost),
+            kuota_jp: persen(t.quota.jp_compliant as u64, total),
+        })
+        .collect();
+    Skenario {
+        grafik_nilai,
+        grafik_jp,
+        baris,
+    }
+}
+
+async fn halaman_detail(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+    pesan: Option<&'static str>,
+    galat: Option<(StatusCode, String)>,
+) -> Result<Response, PageError> {
+    let r = rencana_terbaca(state, sesi, id).await?;
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let semua = store.penugasan_rencana(i, id, Lingkup::Instansi).await?;
+    let lingkup = lingkup_baca(sesi);
+    let terlihat = if lingkup == Lingkup::Instansi {
+        semua.clone()
+    } else {
+        store.penugasan_rencana(i, id, lingkup).await?
+    };
+    let (h, skenario) = hitung(state, sesi, &r, pasangan(&semua)).await?;
+    let seluruh = matches!(sesi.role(), Role::AdminBkpsdm | Role::Auditor);
+    let pribadi = sesi.role() == Role::Pegawai;
+    let peserta: HashSet<PegawaiId> = semua.iter().map(|p| p.pegawai).collect();
+    let pegawai_masalah = h.model.employees.len() as u64;
+    let mut kartu = vec![
+        Kartu {
+            label: "Nilai rencana",
+            nilai: desimal(r.hasil.nilai),
+            rincian: "level kesenjangan tertutup (berbobot) ditambah nilai JP".to_owned(),
+        },
+        Kartu {
+            label: "Batas atas terbukti",
+            nilai: desimal(r.hasil.batas),
+            rincian: "tidak ada rencana dengan kebutuhan dan anggaran ini yang bernilai lebih"
+                .to_owned(),
+        },
+        Kartu {
+            label: "Selisih dari batas atas",
+            nilai: format!("{}%", desimal(selisih_persen(&r.hasil))),
+            rincian: "(batas atas − nilai) ÷ batas atas; makin kecil makin dekat optimal"
+                .to_owned(),
+        },
+        Kartu {
+            label: "Biaya",
+            nilai: rupiah_i(r.hasil.biaya),
+            rincian: format!(
+                "dari anggaran {}; sisa {}",
+                rupiah_i(r.anggaran),
+                rupiah_i(r.anggaran.saturating_sub(r.hasil.biaya))
+            ),
+        },
+        Kartu {
+            label: "Peserta",
+            nilai: ribuan(peserta.len() as u64),
+            rincian: format!("{} penugasan", ribuan(semua.len() as u64)),
+        },
+    ];
+    if let Some(n) = h.jp_memenuhi() {
+        kartu.push(Kartu {
+            label: "Mencapai target JP",
+            nilai: persen(n as u64, pegawai_masalah),
+            rincian: format!(
+                "{} dari {} pegawai dalam kebutuhan",
+                ribuan(n as u64),
+                ribuan(pegawai_masalah)
+            ),
+        });
+    }
+    if pribadi {
+        // Pegawai see their own part, not the instansi's totals.
+        kartu.clear();
+    }
+    let opd = per_opd(&semua, &h);
+    let total_biaya: f64 = opd.iter().map(|o| o.biaya).sum();
+    let opd_terlihat: HashSet<UnitId> = terlihat.iter().map(|p| p.opd).collect();
+    let per_opd_view = opd
+        .iter()
+        .filter(|o| seluruh || opd_terlihat.contains(&o.id))
+        .map(|o| {
+            let t = r.tinjauan.iter().find(|t| t.opd == o.id);
+            BarisOpd {
+                opd: o.nama.clone(),
+                peserta: ribuan(o.peserta.len() as u64),
+                penugasan: ribuan(o.penugasan),
+                jp: ribuan(o.jp),
+                biaya: rupiah(o.biaya.round().max(0.0) as u64),
+                porsi: if total_biaya > 0.0 {
+                    format!("{}%", desimal(o.biaya / total_biaya * 100.0))
+                } else {
+                    "–".to_owned()
+                },
+                tinjauan: t.map_or("Belum ditinjau", |t| t.status.label()).to_owned(),
+                kelas: match t.map(|t| t.status) {
+                    Some(StatusTinjauan::Sesuai) => "lencana-berlaku",
+                    Some(StatusTinjauan::PerluPerbaikan) => "lencana-kurang",
+                    None => "lencana-netral",
+                },
+                catatan: t.and_then(|t| t.catatan.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let detail = h.per_pasangan();
+    let jp_program = h.jp_per_program();
+    let penugasan = terlihat
+        .iter()
+        .take(BARIS_HALAMAN)
+        .map(|p| {
+            let a = detail.get(&(p.nip.as_str(), p.program_kode.as_str()));
+            BarisPenugasan {
+                nip: p.nip.as_str().to_owned(),
+                nama: p.nama_pegawai.clone(),
+                unit: format!("{} › {}", p.opd_nama, p.unit_nama),
+                kode: p.program_kode.clone(),
+                program: p.program_judul.clone(),
+                menutup: a.map(|a| menutup(a)).unwrap_or_default(),
+                jp: ribuan(
+                    jp_program
+                        .get(p.program_kode.as_str())
+                        .copied()
+                        .unwrap_or(0),
+                ),
+                biaya: a.map_or_else(
+                    || "–".to_owned(),
+                    |a| rupiah(a.cost.round().max(0.0) as u64),
+                ),
+                manual: p.manual,
+            }
+        })
+        .collect();
+    let admin = sesi.role() == Role::AdminBkpsdm;
+    let tinjau = if r.status == StatusRencana::Ditinjau {
+        opd_pimpinan(state, sesi).await?.map(|(u, nama)| {
+            let kini = r
+                .tinjauan
+                .iter()
+                .find(|t| t.opd == u)
+                .map_or("belum ditinjau".to_owned(), |t| {
+                    format!("{} oleh {}", t.status.label(), t.oleh)
+                });
+            (u.0, nama, kini)
+        })
+    } else {
+        None
+    };
+    let offset = state.config().utc_offset;
+    let tpl = DetailTpl {
+        layout: Layout::untuk(
+            sesi,
+            &format!("Rencana {} versi {}", r.tahun, r.versi),
+            "rencana",
+        ),
+        csrf: sesi.csrf.clone(),
+        id: r.id.0,
+        judul: format!("{} · {} versi {}", r.nama, r.tahun, r.versi),
+        status: r.status.label(),
+        kelas: kelas_status(r.status),
+        revisi: r.revisi,
+        basis: r.basis.map(|b| b.0),
+        dibuat: format!("{}, {}", r.dibuat_oleh, waktu(r.dibuat_pada, offset)),
+        disetujui: match (&r.disetujui_oleh, r.disetujui_pada) {
+            (Some(o), Some(p)) => Some(format!("{o}, {}", waktu(p, offset))),
+            _ => None,
+        },
+        pesan,
+        galat: galat.as_ref().map(|(_, m)| m.clone()),
+        kartu,
+        admin,
+        boleh_ajukan: admin && r.status.boleh_ke(StatusRencana::Ditinjau),
+        boleh_kembalikan: admin && r.status == StatusRencana::Ditinjau,
+        boleh_setujui: admin && r.status.boleh_ke(StatusRencana::Disetujui),
+        boleh_ubah: admin && r.status.boleh_diubah(),
+        belum_sesuai: if r.status == StatusRencana::Ditinjau {
+            opd_belum_sesuai(&r, &semua)
+        } else {
+            Vec::new()
+        },
+        tinjau,
+        lihat_opd: !pribadi,
+        lihat_seluruh: seluruh,
+        per_opd: if pribadi { Vec::new() } else { per_opd_view },
+        penugasan,
+        penugasan_total: terlihat.len(),
+        cakupan: cakupan(sesi),
+        skenario: if pribadi {
+            None
+        } else {
+            skenario.as_ref().map(skenario_view)
+        },
+        tidak_sesuai: h.hasil.as_ref().err().map(pesan_pelanggaran),
+    };
+    match galat {
+        Some((status, _)) => render_status(&tpl, status),
+        None => render(&tpl),
+    }
+}
+
+fn rencana_id(raw: &str) -> Result<RencanaId, AppError> {
+    Ok(RencanaId(id_path(raw)?))
+}
+
+pub(crate) async fn detail(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    params: Params,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    halaman_detail(&state, &sesi, id, pesan_ok(params.get("pesan")), None).await
+}
+
+/// After a form: back to the plan with a fixed confirmation, or the plan
+/// with the refusal beside it.
+async fn setelah(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+    hasil: Result<(), Tolakan>,
+    kode: &str,
+) -> Result<Response, PageError> {
+    match hasil {
+        Ok(()) => Ok(Redirect::to(&format!("/rencana/{id}?pesan={kode}")).into_response()),
+        Err(Tolakan::App(e)) => Err(PageError(e)),
+        Err(Tolakan::Pesan(m)) => {
+            halaman_detail(
+                state,
+                sesi,
+                id,
+                None,
+                Some((StatusCode::UNPROCESSABLE_ENTITY, m)),
+            )
+            .await
+        }
+        Err(Tolakan::Konflik(m)) => {
+            halaman_detail(state, sesi, id, None, Some((StatusCode::CONFLICT, m))).await
+        }
+    }
+}
+
+pub(crate) async fn status_kirim(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    wajib_admin(&sesi)?;
+    let pairs = isian_sah(&sesi, form)?;
+    let ke = StatusRencana::from_code(ambil(&pairs, "ke"))
+        .map_err(|_| AppError::BadRequest("Status tujuan tidak dikenal.".to_owned()))?;
+    let hasil = ubah_status(&state, &sesi, id, ke).await;
+    setelah(&state, &sesi, id, hasil, "status").await
+}
+
+pub(crate) async fn tinjau_kirim(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    if sesi.role() != Role::PimpinanOpd {
+        return Err(AppError::Forbidden.into());
+    }
+    let pairs = isian_sah(&sesi, form)?;
+    let status = StatusTinjauan::from_code(ambil(&pairs, "status"))
+        .map_err(|_| AppError::BadRequest("Pilih sesuai atau perlu perbaikan.".to_owned()))?;
+    let opd = match ambil(&pairs, "opd") {
+        "" => None,
+        t => Some(UnitId(t.parse().map_err(|_| AppError::Forbidden)?)),
+    };
+    let hasil = tinjau(&state, &sesi, id, opd, status, ambil(&pairs, "catatan")).await;
+    setelah(&state, &sesi, id, hasil, "tinjauan").await
+}
+
+pub(crate) async fn penugasan_kirim(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    wajib_admin(&sesi)?;
+    let pairs = isian_sah(&sesi, form)?;
+    let revisi: i64 = ambil(&pairs, "revisi").trim().parse().unwrap_or(-1);
+    let nip = rapikan_nip(ambil(&pairs, "nip"));
+    let kode = ambil(&pairs, "program").trim().to_owned();
+    if nip.is_empty() || kode.is_empty() {
+        let hasil = Err(Tolakan::Pesan(
+            "Isi NIP pegawai dan kode program.".to_owned(),
+        ));
+        return setelah(&state, &sesi, id, hasil, "diubah").await;
+    }
+    let pasang = [(nip, kode)];
+    let hasil = match ambil(&pairs, "aksi") {
+        "hapus" => ubah_penugasan(&state, &sesi, id, revisi, &[], &pasang).await,
+        "tambah" => ubah_penugasan(&state, &sesi, id, revisi, &pasang, &[]).await,
+        _ => Err(AppError::BadRequest("Aksi tidak dikenal.".to_owned()).into()),
+    };
+    setelah(&state, &sesi, id, hasil.map(|_| ()), "diubah").await
+}
+
+pub(crate) async fn versi_kirim(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    wajib_admin(&sesi)?;
+    let pairs = isian_sah(&sesi, form)?;
+    let nama = match ambil(&pairs, "nama").trim() {
+        "" => None,
+        n => Some(periksa_nama(n).map_err(|m| AppError::BadRequest(format!("Nama: {m}")))?),
+    };
+    let baru = versi_baru(&state, &sesi, id, nama).await?;
+    Ok(Redirect::to(&format!("/rencana/{baru}?pesan=versi")).into_response())
+}
+
+// ---------------------------------------------------------------- exports
+
+/// The per-OPD and per-employee tables of the reader's part of a plan.
+async fn tabel_rencana(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+) -> Result<(Rencana, Tabel, Tabel), AppError> {
+    let r = rencana_terbaca(state, sesi, id).await?;
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let semua = store.penugasan_rencana(i, id, Lingkup::Instansi).await?;
+    let lingkup = lingkup_baca(sesi);
+    let terlihat = if lingkup == Lingkup::Instansi {
+        semua.clone()
+    } else {
+        store.penugasan_rencana(i, id, lingkup).await?
+    };
+    let (h, _) = hitung(state, sesi, &r, pasangan(&semua)).await?;
+    let catatan = vec![
+        format!("Instansi: {}", sesi.instansi.nama),
+        format!(
+            "Rencana: {} · tahun {} versi {} · {}",
+            r.nama,
+            r.tahun,
+            r.versi,
+            r.status.label()
+        ),
+        format!(
+            "Anggaran {}; biaya {}; nilai {}; batas atas {}",
+            rupiah_i(r.anggaran),
+            rupiah_i(r.hasil.biaya),
+            desimal(r.hasil.nilai),
+            desimal(r.hasil.batas)
+        ),
+        format!("Cakupan: {}", cakupan(sesi)),
+        format!("Tanggal unduh: {}", tanggal(state.hari_ini())),
+    ];
+    let mut opd = Tabel::new(
+        "Per OPD",
+        vec![
+            Kolom::dengan_lebar("OPD", 40.0),
+            Kolom::new("Peserta"),
+            Kolom::new("Penugasan"),
+            Kolom::new("JP"),
+            Kolom::new("Biaya (Rp)"),
+        ],
+    );
+    opd.catatan = catatan.clone();
+    let terlihat_opd: HashSet<UnitId> = terlihat.iter().map(|p| p.opd).collect();
+    let seluruh = lingkup == Lingkup::Instansi;
+    for o in per_opd(&semua, &h) {
+        if !seluruh && !terlihat_opd.contains(&o.id) {
+            continue;
+        }
+        opd.baris.push(vec![
+            Sel::teks(o.nama),
+            Sel::Bulat(o.peserta.len() as i64),
+            Sel::Bulat(i64::try_from(o.penugasan).unwrap_or(i64::MAX)),
+            Sel::Bulat(i64::try_from(o.jp).unwrap_or(i64::MAX)),
+            Sel::Bulat(o.biaya.round() as i64),
+        ]);
+    }
+    let mut pegawai = Tabel::new(
+        "Per pegawai",
+        vec![
+            Kolom::dengan_lebar("NIP", 21.0),
+            Kolom::dengan_lebar("Nama", 32.0),
+            Kolom::dengan_lebar("Unit kerja", 40.0),
+            Kolom::new("Kode program"),
+            Kolom::dengan_lebar("Program", 40.0),
+            Kolom::new("JP"),
+            Kolom::new("Biaya (Rp)"),
+            Kolom::dengan_lebar("Menutup", 30.0),
+            Kolom::new("Manual"),
+        ],
+    );
+    pegawai.catatan = catatan;
+    let detail = h.per_pasangan();
+    let jp_program = h.jp_per_program();
+    for p in &terlihat {
+        let a = detail.get(&(p.nip.as_str(), p.program_kode.as_str()));
+        pegawai.baris.push(vec![
+            Sel::teks(p.nip.as_str()),
+            Sel::teks(p.nama_pegawai.as_str()),
+            Sel::teks(format!("{} › {}", p.opd_nama, p.unit_nama)),
+            Sel::teks(p.program_kode.as_str()),
+            Sel::teks(p.program_judul.as_str()),
+            Sel::Bulat(
+                i64::try_from(
+                    jp_program
+                        .get(p.program_kode.as_str())
+                        .copied()
+                        .unwrap_or(0),
+                )
+                .unwrap_or(i64::MAX),
+            ),
+            a.map_or(Sel::Kosong, |a| Sel::Bulat(a.cost.round() as i64)),
+            Sel::teks(a.map(|a| menutup(a)).unwrap_or_default()),
+            Sel::teks(if p.manual { "ya" } else { "tidak" }),
+        ]);
+    }
+    Ok((r, opd, pegawai))
+}
+
+fn lampiran(isi: Vec<u8>, jenis: &str, berkas: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, jenis.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{berkas}\""),
+            ),
+        ],
+        isi,
+    )
+        .into_response()
+}
+
+/// `/rencana/{id}/unduh?format=xlsx|csv`: XLSX with both sheets, CSV of
+/// the per-employee sheet.
+pub(crate) async fn unduh(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    params: Params,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    let format = Format::dari(&params)?;
+    let (r, opd, pegawai) = tabel_rencana(&state, &sesi, id).await?;
+    let nama = format!("rencana-pengembangan-kompetensi-{}-v{}", r.tahun, r.versi);
+    match format {
+        Format::Csv => Ok(unduh::respons(&pegawai, format, &nama, state.hari_ini())?),
+        Format::Xlsx => {
+            let isi =
+                tulis_xlsx_buku(JUDUL_BUKU, &[opd, pegawai]).map_err(|e| AppError::internal(&e))?;
+            Ok(lampiran(
+                isi,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &format!("{nama}-{}.xlsx", state.hari_ini()),
+            ))
+        }
+    }
+}
+
+/// `/rencana/{id}/mps`: the version's optimisation model for any MIP
+/// solver. It holds every employee's needs: admin and auditor only.
+pub(crate) async fn mps(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    wajib_seluruh(&sesi)?;
+    let r = state.store().rencana(sesi.instansi_id(), id).await?;
+    let dok = state
+        .store()
+        .dokumen_rencana(sesi.instansi_id(), id)
+        .await?;
+    let teks = tokio::task::spawn_blocking(move || model_dari(dok.masalah).map(|m| write_mps(&m)))
+        .await
+        .map_err(|e| AppError::Internal(format!("writing MPS: {e}")))??;
+    Ok(lampiran(
+        teks.into_bytes(),
+        "text/plain; charset=utf-8",
+        &format!("rencana-{}-v{}.mps", r.tahun, r.versi),
+    ))
+}
+
+/// `/rencana/{id}/masalah.json`: the needs the version was made from.
+pub(crate) async fn masalah_json(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    wajib_seluruh(&sesi)?;
+    let r = state.store().rencana(sesi.instansi_id(), id).await?;
+    let dok = state
+        .store()
+        .dokumen_rencana(sesi.instansi_id(), id)
+        .await?;
+    let teks = serde_json::to_vec_pretty(&dok.masalah)
+        .map_err(|e| AppError::Internal(format!("problem JSON: {e}")))?;
+    Ok(lampiran(
+        teks,
+        "application/json",
+        &format!("rencana-{}-v{}-masalah.json", r.tahun, r.versi),
+    ))
+}
+
+// ---------------------------------------------------------------- simulation
+
+/// A solved what-if with what the page and the download show beside it.
 struct Hasil {
     anggaran: i64,
     jawaban: Answer,
@@ -63,11 +1648,11 @@ async fn simulasi(state: &AppState, sesi: &Sesi, anggaran: i64) -> Result<Hasil,
     let store = state.store();
     let i = sesi.instansi_id();
     let hari_ini = state.hari_ini();
-    let masalah = masalah_instansi(store, i, hari_ini.year(), hari_ini, anggaran)
+    let masalah = masalah_instansi(store, i, tahun_perencanaan(hari_ini), hari_ini, anggaran)
         .await
-        .map_err(|e| AppError::internal(&e))?
-        .problem;
+        .map_err(|e| AppError::internal(&e))?;
     let model = masalah
+        .problem
         .validate()
         .map_err(|e| AppError::Internal(format!("plan problem from the records: {e}")))?;
     // Seconds of CPU for a province: keep it off the async workers.
@@ -96,22 +1681,6 @@ async fn simulasi(state: &AppState, sesi: &Sesi, anggaran: i64) -> Result<Hasil,
     })
 }
 
-fn rupiah(v: u64) -> String {
-    format!("Rp{}", ribuan(v))
-}
-
-/// One decimal with a comma and thousands dots: "4.903,5".
-fn desimal(x: f64) -> String {
-    let persepuluh = (x * 10.0).round().max(0.0) as u64;
-    format!("{},{}", ribuan(persepuluh / 10), persepuluh % 10)
-}
-
-struct KartuRencana {
-    label: &'static str,
-    nilai: String,
-    rincian: String,
-}
-
 struct BarisProgram {
     kode: String,
     judul: String,
@@ -120,7 +1689,7 @@ struct BarisProgram {
     biaya: String,
 }
 
-struct BarisPenugasan {
+struct BarisSimulasi {
     nip: String,
     nama: String,
     unit: String,
@@ -132,20 +1701,20 @@ struct BarisPenugasan {
 
 #[derive(Template)]
 #[template(path = "rencana.html")]
-struct RencanaTpl {
+struct SimulasiTpl {
     layout: Layout,
     anggaran: String,
     galat: Option<String>,
     ada_hasil: bool,
-    kartu: Vec<KartuRencana>,
+    kartu: Vec<Kartu>,
     program: Vec<BarisProgram>,
-    penugasan: Vec<BarisPenugasan>,
+    penugasan: Vec<BarisSimulasi>,
     penugasan_total: usize,
     unduh: String,
 }
 
-fn kosong(sesi: &Sesi, anggaran: String, galat: Option<String>) -> RencanaTpl {
-    RencanaTpl {
+fn kosong(sesi: &Sesi, anggaran: String, galat: Option<String>) -> SimulasiTpl {
+    SimulasiTpl {
         layout: Layout::untuk(sesi, "Simulasi Rencana", "rencana"),
         anggaran,
         galat,
@@ -170,24 +1739,13 @@ fn nama_pegawai(h: &Hasil, nip: &str) -> (String, String) {
     )
 }
 
-fn menutup(a: &kompeten_engine::rencana::Assignment) -> String {
-    let mut bagian: Vec<String> = a
-        .closes
-        .iter()
-        .map(|c| format!("{} +{}", c.competency, c.levels))
-        .collect();
-    if a.jp_counted > 0 {
-        bagian.push(format!("{} JP", a.jp_counted));
-    }
-    bagian.join(", ")
-}
-
-pub(crate) async fn halaman(
+/// `/rencana/simulasi?anggaran=…`: the best plan for a budget, not stored.
+pub(crate) async fn simulasi_halaman(
     State(state): State<AppState>,
     sesi: Sesi,
     params: Params,
 ) -> Result<Response, PageError> {
-    wajib_boleh(&sesi)?;
+    wajib_seluruh(&sesi)?;
     let Some(teks) = params.get("anggaran") else {
         return render(&kosong(&sesi, String::new(), None));
     };
@@ -195,19 +1753,19 @@ pub(crate) async fn halaman(
         Ok(a) => a,
         Err(m) => {
             let tpl = kosong(&sesi, teks.to_owned(), Some(m));
-            return super::render_status(&tpl, axum::http::StatusCode::BAD_REQUEST);
+            return render_status(&tpl, StatusCode::BAD_REQUEST);
         }
     };
     let h = simulasi(&state, &sesi, anggaran).await?;
     let j = &h.jawaban;
     let peserta: HashSet<&str> = j.assignments.iter().map(|a| a.employee.as_str()).collect();
     let kartu = vec![
-        KartuRencana {
+        Kartu {
             label: "Nilai rencana",
             nilai: desimal(j.value),
             rincian: "level kesenjangan tertutup (berbobot) ditambah nilai JP".to_owned(),
         },
-        KartuRencana {
+        Kartu {
             label: "Batas atas terbukti",
             nilai: desimal(j.bound),
             rincian: format!(
@@ -215,7 +1773,7 @@ pub(crate) async fn halaman(
                 desimal(j.gap_pct)
             ),
         },
-        KartuRencana {
+        Kartu {
             label: "Biaya",
             nilai: rupiah(j.cost),
             rincian: format!(
@@ -224,7 +1782,7 @@ pub(crate) async fn halaman(
                 rupiah(j.budget.saturating_sub(j.cost))
             ),
         },
-        KartuRencana {
+        Kartu {
             label: "Peserta",
             nilai: ribuan(peserta.len() as u64),
             rincian: format!(
@@ -251,7 +1809,7 @@ pub(crate) async fn halaman(
         .take(BARIS_HALAMAN)
         .map(|a| {
             let (nama, unit) = nama_pegawai(&h, &a.employee);
-            BarisPenugasan {
+            BarisSimulasi {
                 nip: a.employee.clone(),
                 nama,
                 unit,
@@ -265,7 +1823,7 @@ pub(crate) async fn halaman(
             }
         })
         .collect();
-    render(&RencanaTpl {
+    render(&SimulasiTpl {
         layout: Layout::untuk(&sesi, "Simulasi Rencana", "rencana"),
         anggaran: ribuan(h.anggaran as u64),
         galat: None,
@@ -278,13 +1836,14 @@ pub(crate) async fn halaman(
     })
 }
 
-/// `/rencana/unduh?anggaran=…&format=xlsx|csv`: every assignment.
-pub(crate) async fn unduh(
+/// `/rencana/unduh?anggaran=…&format=xlsx|csv`: every assignment of the
+/// simulation.
+pub(crate) async fn simulasi_unduh(
     State(state): State<AppState>,
     sesi: Sesi,
     params: Params,
 ) -> Result<Response, PageError> {
-    wajib_boleh(&sesi)?;
+    wajib_seluruh(&sesi)?;
     let format = Format::dari(&params)?;
     let anggaran =
         urai_anggaran(params.get("anggaran").unwrap_or("")).map_err(AppError::BadRequest)?;
@@ -337,9 +1896,571 @@ pub(crate) async fn unduh(
     )?)
 }
 
+// ---------------------------------------------------------------- API
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct TinjauanDto {
+    pub opd_id: i64,
+    pub opd: String,
+    /// `sesuai` or `perlu_perbaikan`.
+    pub status: &'static str,
+    pub catatan: Option<String>,
+    pub oleh: String,
+    /// RFC 3339.
+    pub pada: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct RencanaDto {
+    pub id: i64,
+    pub tahun: i32,
+    pub versi: i32,
+    pub nama: String,
+    /// `draf`, `ditinjau`, `disetujui` or `diganti`.
+    pub status: &'static str,
+    /// Whole rupiah.
+    pub anggaran: i64,
+    pub nilai: f64,
+    /// No plan for the same needs and budget is worth more.
+    pub batas: f64,
+    /// (batas − nilai) ÷ batas × 100.
+    pub selisih_persen: f64,
+    pub biaya: i64,
+    /// Send it back with a change of assignments.
+    pub revisi: i64,
+    pub basis_id: Option<i64>,
+    pub jumlah_penugasan: u64,
+    pub dibuat_oleh: String,
+    pub dibuat_pada: String,
+    pub disetujui_oleh: Option<String>,
+    pub disetujui_pada: Option<String>,
+    pub tinjauan: Vec<TinjauanDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct DaftarRencanaDto {
+    pub rencana: Vec<RencanaDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct MenutupDto {
+    pub kompetensi: String,
+    pub level: u32,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct PenugasanDto {
+    pub pegawai_id: i64,
+    pub nip: String,
+    pub nama: String,
+    pub unit_id: i64,
+    pub unit: String,
+    pub opd_id: i64,
+    pub opd: String,
+    pub program_id: i64,
+    pub program_kode: String,
+    pub program_judul: String,
+    pub manual: bool,
+    pub jp: u64,
+    /// The assignment's share of its program's cost (per participant plus
+    /// the batch cost spread over the batch), rupiah.
+    pub biaya: Option<f64>,
+    pub nilai: Option<f64>,
+    pub menutup: Vec<MenutupDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct OpdRencanaDto {
+    pub opd_id: i64,
+    pub opd: String,
+    pub peserta: usize,
+    pub penugasan: u64,
+    pub jp: u64,
+    pub biaya: f64,
+    /// `sesuai`, `perlu_perbaikan`, or null before the OPD's review.
+    pub tinjauan: Option<&'static str>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct DetailRencanaDto {
+    #[serde(flatten)]
+    pub rencana: RencanaDto,
+    /// `instansi`, `unit` or `pegawai`: whose assignments are listed.
+    pub cakupan: &'static str,
+    /// Employees in the plan's needs and those whose new JP reaches the
+    /// yearly target (null for pegawai).
+    pub pegawai_kebutuhan: Option<usize>,
+    pub mencapai_target_jp: Option<usize>,
+    pub per_opd: Vec<OpdRencanaDto>,
+    pub penugasan: Vec<PenugasanDto>,
+    /// `{format, pegawai, titik: [{percent, budget, optimised, optimised_bound,
+    /// cheapest, quota}]}`: the optimiser and the two baselines at each
+    /// budget percentage (null for pegawai or when not computed).
+    #[schema(value_type = Option<Object>)]
+    pub skenario: Option<serde_json::Value>,
+}
+
+/// A new draft: from the needs (solved), or a copy of `basis_id`.
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct RencanaBaruDto {
+    pub nama: Option<String>,
+    /// Default: the planning year (next year from October on; ignored
+    /// with `basis_id`).
+    pub tahun: Option<i32>,
+    /// Whole rupiah; default from the needs settings (ignored with `basis_id`).
+    pub anggaran: Option<i64>,
+    pub basis_id: Option<i64>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct StatusDto {
+    /// `ditinjau`, `draf` or `disetujui`.
+    pub ke: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct TinjauDto {
+    /// `sesuai` or `perlu_perbaikan`.
+    pub status: String,
+    #[serde(default)]
+    pub catatan: Option<String>,
+    /// The reviewer's own OPD; another OPD is refused.
+    #[serde(default)]
+    pub opd_id: Option<i64>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct PasanganDto {
+    pub nip: String,
+    /// Program code.
+    pub program: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct UbahPenugasanDto {
+    /// The plan's `revisi` the change was made on.
+    pub revisi: i64,
+    #[serde(default)]
+    pub tambah: Vec<PasanganDto>,
+    #[serde(default)]
+    pub hapus: Vec<PasanganDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct HasilUbahDto {
+    pub revisi: i64,
+    pub nilai: f64,
+    pub batas: f64,
+    pub biaya: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct IdRencanaDto {
+    pub id: i64,
+}
+
+fn rencana_dto(r: &Rencana) -> RencanaDto {
+    let rfc = |t: time::OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    };
+    RencanaDto {
+        id: r.id.0,
+        tahun: r.tahun,
+        versi: r.versi,
+        nama: r.nama.clone(),
+        status: r.status.code(),
+        anggaran: r.anggaran,
+        nilai: r.hasil.nilai,
+        batas: r.hasil.batas,
+        selisih_persen: selisih_persen(&r.hasil),
+        biaya: r.hasil.biaya,
+        revisi: r.revisi,
+        basis_id: r.basis.map(|b| b.0),
+        jumlah_penugasan: r.jumlah_penugasan,
+        dibuat_oleh: r.dibuat_oleh.clone(),
+        dibuat_pada: rfc(r.dibuat_pada),
+        disetujui_oleh: r.disetujui_oleh.clone(),
+        disetujui_pada: r.disetujui_pada.map(rfc),
+        tinjauan: r
+            .tinjauan
+            .iter()
+            .map(|t| TinjauanDto {
+                opd_id: t.opd.0,
+                opd: t.opd_nama.clone(),
+                status: t.status.code(),
+                catatan: t.catatan.clone(),
+                oleh: t.oleh.clone(),
+                pada: rfc(t.pada),
+            })
+            .collect(),
+    }
+}
+
+/// The refusal as JSON: 400 with the reason, 409 for a stale revision.
+fn api_tolak(t: Tolakan) -> Response {
+    match t {
+        Tolakan::App(e) => ApiError(e).into_response(),
+        Tolakan::Pesan(m) => ApiError(AppError::BadRequest(m)).into_response(),
+        Tolakan::Konflik(message) => (
+            StatusCode::CONFLICT,
+            Json(ErrorBody {
+                error: ErrorDetail {
+                    code: "conflict",
+                    message,
+                },
+            }),
+        )
+            .into_response(),
+    }
+}
+
+/// Admin role first, then the CSRF header (as `api_tulis`).
+fn wajib_csrf(sesi: &Sesi, headers: &HeaderMap) -> Result<(), AppError> {
+    let token = headers
+        .get(crate::api_tulis::HEADER_CSRF)
+        .and_then(|v| v.to_str().ok());
+    if sesi.csrf_sah(token) {
+        Ok(())
+    } else {
+        Err(AppError::Csrf)
+    }
+}
+
+fn badan<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
+    body.map(|b| b.0)
+        .map_err(|e| AppError::BadRequest(format!("Badan JSON tidak valid: {}", e.body_text())))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/rencana", tag = "rencana", security(("sesi" = [])),
+    params(("tahun" = Option<i32>, Query, description = "Only this year's versions")),
+    responses(
+        (status = 200, body = DaftarRencanaDto),
+        (status = 400, description = "Bad year", body = ErrorBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Mitra", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_daftar(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Json<DaftarRencanaDto>, ApiError> {
+    wajib_baca(&sesi)?;
+    let tahun = params
+        .get("tahun")
+        .map(|t| urai_tahun(t).map_err(AppError::BadRequest))
+        .transpose()?;
+    let daftar = state
+        .store()
+        .list_rencana(sesi.instansi_id(), tahun)
+        .await?;
+    Ok(Json(DaftarRencanaDto {
+        rencana: daftar
+            .iter()
+            .filter(|r| boleh_lihat_versi(&sesi, r))
+            .map(rencana_dto)
+            .collect(),
+    }))
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/rencana", tag = "rencana", security(("sesi" = [])),
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body = RencanaBaruDto,
+    responses(
+        (status = 201, body = IdRencanaDto),
+        (status = 400, description = "Invalid name, year or budget", body = ErrorBody),
+        (status = 403, description = "Not an admin, or a wrong CSRF token", body = ErrorBody),
+        (status = 404, description = "No such base version", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_buat(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    body: Result<Json<RencanaBaruDto>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    wajib_admin(&sesi)?;
+    wajib_csrf(&sesi, &headers)?;
+    let b = badan(body)?;
+    let nama = b
+        .nama
+        .as_deref()
+        .map(|n| periksa_nama(n).map_err(|m| AppError::BadRequest(format!("nama: {m}"))))
+        .transpose()?;
+    let id = match b.basis_id {
+        Some(basis) => versi_baru(&state, &sesi, RencanaId(basis), nama).await?,
+        None => {
+            let tahun = b
+                .tahun
+                .unwrap_or_else(|| tahun_perencanaan(state.hari_ini()));
+            urai_tahun(&tahun.to_string()).map_err(AppError::BadRequest)?;
+            let anggaran = match b.anggaran {
+                Some(a) if (0..=MAKS_ANGGARAN).contains(&a) => a,
+                Some(_) => {
+                    return Err(AppError::BadRequest(
+                        "anggaran: bilangan bulat rupiah 0 sampai 10^15.".to_owned(),
+                    )
+                    .into());
+                }
+                None => anggaran_bawaan(&state, &sesi).await?,
+            };
+            let nama = nama.unwrap_or_else(|| format!("Rencana {tahun}"));
+            buat_rencana(&state, &sesi, nama, tahun, anggaran).await?
+        }
+    };
+    Ok((StatusCode::CREATED, Json(IdRencanaDto { id: id.0 })).into_response())
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/rencana/{id}", tag = "rencana", security(("sesi" = [])),
+    params(("id" = i64, Path, description = "Plan version id")),
+    responses(
+        (status = 200, body = DetailRencanaDto),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Mitra, or pegawai on a version not approved", body = ErrorBody),
+        (status = 404, description = "No such plan", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_detail(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+) -> Result<Json<DetailRencanaDto>, ApiError> {
+    let id = rencana_id(&raw)?;
+    let r = rencana_terbaca(&state, &sesi, id).await?;
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let semua = store.penugasan_rencana(i, id, Lingkup::Instansi).await?;
+    let lingkup = lingkup_baca(&sesi);
+    let terlihat = if lingkup == Lingkup::Instansi {
+        semua.clone()
+    } else {
+        store.penugasan_rencana(i, id, lingkup).await?
+    };
+    let (h, _) = hitung(&state, &sesi, &r, pasangan(&semua)).await?;
+    let pribadi = sesi.role() == Role::Pegawai;
+    let detail = h.per_pasangan();
+    let jp_program = h.jp_per_program();
+    let terlihat_opd: HashSet<UnitId> = terlihat.iter().map(|p| p.opd).collect();
+    let per_opd = if pribadi {
+        Vec::new()
+    } else {
+        per_opd(&semua, &h)
+            .into_iter()
+            .filter(|o| lingkup == Lingkup::Instansi || terlihat_opd.contains(&o.id))
+            .map(|o| OpdRencanaDto {
+                opd_id: o.id.0,
+                tinjauan: r
+                    .tinjauan
+                    .iter()
+                    .find(|t| t.opd == o.id)
+                    .map(|t| t.status.code()),
+                opd: o.nama,
+                peserta: o.peserta.len(),
+                penugasan: o.penugasan,
+                jp: o.jp,
+                biaya: o.biaya,
+            })
+            .collect()
+    };
+    let penugasan = terlihat
+        .iter()
+        .map(|p| {
+            let a = detail.get(&(p.nip.as_str(), p.program_kode.as_str()));
+            PenugasanDto {
+                pegawai_id: p.pegawai.0,
+                nip: p.nip.as_str().to_owned(),
+                nama: p.nama_pegawai.clone(),
+                unit_id: p.unit.0,
+                unit: p.unit_nama.clone(),
+                opd_id: p.opd.0,
+                opd: p.opd_nama.clone(),
+                program_id: p.program.0,
+                program_kode: p.program_kode.clone(),
+                program_judul: p.program_judul.clone(),
+                manual: p.manual,
+                jp: jp_program
+                    .get(p.program_kode.as_str())
+                    .copied()
+                    .unwrap_or(0),
+                biaya: a.map(|a| a.cost),
+                nilai: a.map(|a| a.value),
+                menutup: a
+                    .map(|a| {
+                        a.closes
+                            .iter()
+                            .map(|c| MenutupDto {
+                                kompetensi: c.competency.clone(),
+                                level: c.levels,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let skenario = if pribadi {
+        None
+    } else {
+        store.dokumen_rencana(i, id).await?.skenario
+    };
+    Ok(Json(DetailRencanaDto {
+        rencana: rencana_dto(&r),
+        cakupan: match lingkup {
+            Lingkup::Instansi => "instansi",
+            Lingkup::Unit(_) => "unit",
+            _ => "pegawai",
+        },
+        pegawai_kebutuhan: (!pribadi).then_some(h.model.employees.len()),
+        mencapai_target_jp: if pribadi { None } else { h.jp_memenuhi() },
+        per_opd,
+        penugasan,
+        skenario,
+    }))
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/rencana/{id}/status", tag = "rencana", security(("sesi" = [])),
+    params(
+        ("id" = i64, Path, description = "Plan version id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+    ),
+    request_body = StatusDto,
+    responses(
+        (status = 200, body = RencanaDto),
+        (status = 400, description = "A move the workflow does not allow, or OPDs not yet reviewed", body = ErrorBody),
+        (status = 403, description = "Not an admin, or a wrong CSRF token", body = ErrorBody),
+        (status = 404, description = "No such plan", body = ErrorBody),
+        (status = 409, description = "The plan changed meanwhile", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_status(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: Result<Json<StatusDto>, JsonRejection>,
+) -> Response {
+    let kerja = async {
+        let id = rencana_id(&raw)?;
+        wajib_admin(&sesi)?;
+        wajib_csrf(&sesi, &headers)?;
+        let b = badan(body)?;
+        let ke = StatusRencana::from_code(&b.ke)
+            .map_err(|_| AppError::BadRequest("ke: ditinjau, draf atau disetujui.".to_owned()))?;
+        ubah_status(&state, &sesi, id, ke).await?;
+        Ok::<_, Tolakan>(rencana_dto(
+            &state.store().rencana(sesi.instansi_id(), id).await?,
+        ))
+    };
+    match kerja.await {
+        Ok(dto) => Json(dto).into_response(),
+        Err(t) => api_tolak(t),
+    }
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/rencana/{id}/tinjauan", tag = "rencana", security(("sesi" = [])),
+    params(
+        ("id" = i64, Path, description = "Plan version id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+    ),
+    request_body = TinjauDto,
+    responses(
+        (status = 200, body = RencanaDto),
+        (status = 400, description = "The plan is not under review, or a bad status or note", body = ErrorBody),
+        (status = 403, description = "Not the head of an OPD, another OPD, or a wrong CSRF token", body = ErrorBody),
+        (status = 404, description = "No such plan", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_tinjau(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: Result<Json<TinjauDto>, JsonRejection>,
+) -> Response {
+    let kerja = async {
+        let id = rencana_id(&raw)?;
+        if sesi.role() != Role::PimpinanOpd {
+            return Err(AppError::Forbidden.into());
+        }
+        wajib_csrf(&sesi, &headers)?;
+        let b = badan(body)?;
+        let status = StatusTinjauan::from_code(&b.status)
+            .map_err(|_| AppError::BadRequest("status: sesuai atau perlu_perbaikan.".to_owned()))?;
+        let catatan = b.catatan.unwrap_or_default();
+        tinjau(&state, &sesi, id, b.opd_id.map(UnitId), status, &catatan).await?;
+        Ok::<_, Tolakan>(rencana_dto(
+            &state.store().rencana(sesi.instansi_id(), id).await?,
+        ))
+    };
+    match kerja.await {
+        Ok(dto) => Json(dto).into_response(),
+        Err(t) => api_tolak(t),
+    }
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/rencana/{id}/penugasan", tag = "rencana", security(("sesi" = [])),
+    params(
+        ("id" = i64, Path, description = "Plan version id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+    ),
+    request_body = UbahPenugasanDto,
+    responses(
+        (status = 200, body = HasilUbahDto),
+        (status = 400, description = "Not a draft, or the plan would break a rule (budget, seats, eligibility, JP cap); nothing saved", body = ErrorBody),
+        (status = 403, description = "Not an admin, or a wrong CSRF token", body = ErrorBody),
+        (status = 404, description = "No such plan", body = ErrorBody),
+        (status = 409, description = "Stale `revisi`: the plan changed meanwhile", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_penugasan(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: Result<Json<UbahPenugasanDto>, JsonRejection>,
+) -> Response {
+    let kerja = async {
+        let id = rencana_id(&raw)?;
+        wajib_admin(&sesi)?;
+        wajib_csrf(&sesi, &headers)?;
+        let b = badan(body)?;
+        let ubah = |v: Vec<PasanganDto>| -> Vec<(String, String)> {
+            v.into_iter()
+                .map(|p| (rapikan_nip(&p.nip), p.program.trim().to_owned()))
+                .collect()
+        };
+        let (revisi, hasil) =
+            ubah_penugasan(&state, &sesi, id, b.revisi, &ubah(b.tambah), &ubah(b.hapus)).await?;
+        Ok::<_, Tolakan>(HasilUbahDto {
+            revisi,
+            nilai: hasil.nilai,
+            batas: hasil.batas,
+            biaya: hasil.biaya,
+        })
+    };
+    match kerja.await {
+        Ok(dto) => Json(dto).into_response(),
+        Err(t) => api_tolak(t),
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(api_daftar, api_buat, api_detail, api_status, api_tinjau, api_penugasan),
+    tags((name = "rencana", description = "Development plan versions: workflow, reviews, assignments and scenarios (personal data; not for mitra)"))
+)]
+pub(crate) struct ApiRencanaDoc;
+
 #[cfg(test)]
 mod tests {
-    use super::urai_anggaran;
+    use super::*;
 
     #[test]
     fn budgets_are_read_as_users_write_them() {
@@ -353,8 +2474,52 @@ mod tests {
 
     #[test]
     fn values_read_the_indonesian_way() {
-        assert_eq!(super::desimal(4903.04), "4.903,0");
-        assert_eq!(super::desimal(12.45), "12,5");
-        assert_eq!(super::desimal(0.0), "0,0");
+        assert_eq!(desimal(4903.04), "4.903,0");
+        assert_eq!(desimal(12.45), "12,5");
+        assert_eq!(desimal(0.0), "0,0");
+        assert_eq!(rupiah_singkat(750_000_000.0), "Rp750 jt");
+        assert_eq!(rupiah_singkat(1_500_000_000.0), "Rp1,5 M");
+        assert_eq!(rupiah_singkat(0.0), "Rp0");
+    }
+
+    #[test]
+    fn every_refusal_names_its_rule_in_indonesian() {
+        let budget = pesan_pelanggaran(&Violation::Budget {
+            cost: 31_000_000,
+            budget: 30_000_000,
+        });
+        assert!(budget.contains("anggaran") && budget.contains("Rp31.000.000"));
+        let kursi = pesan_pelanggaran(&Violation::Seats {
+            program: "P".into(),
+            participants: 61,
+            batches: 3,
+            max: 2,
+        });
+        assert!(kursi.contains("kursi") && kursi.contains("61 peserta"));
+        let syarat = pesan_pelanggaran(&Violation::NotEligible {
+            employee: "E".into(),
+            program: "P".into(),
+        });
+        assert!(syarat.contains("syarat"));
+        let jp = pesan_pelanggaran(&Violation::JpCap {
+            employee: "E".into(),
+            jp: 70,
+            cap: 60,
+        });
+        assert!(jp.contains("batas JP") && jp.contains("60 JP"));
+    }
+
+    #[test]
+    fn names_and_years_are_checked() {
+        assert_eq!(
+            periksa_nama("  Rencana 2027 "),
+            Ok("Rencana 2027".to_owned())
+        );
+        assert!(periksa_nama("   ").is_err());
+        assert!(periksa_nama(&"x".repeat(201)).is_err());
+        assert_eq!(urai_tahun("2027"), Ok(2027));
+        assert!(urai_tahun("1999").is_err());
+        assert!(urai_tahun("dua").is_err());
+        assert_eq!(rapikan_nip("19950607 202521 2 097"), "199506072025212097");
     }
 }
