@@ -97,7 +97,7 @@ async fn create(path: &Path) -> Result<()> {
     let j = &summary.jumlah;
     println!(
         "Selesai: {} OPD, {} unit kerja, {} jabatan, {} kompetensi, {} ASN ({} PNS, {} PPPK), \
-         {} penilaian ({} masih berlaku), {} SKP.",
+         {} penilaian ({} masih berlaku), {} SKP, {} usulan kebutuhan ({} menunggu keputusan).",
         j.opd,
         j.unit,
         j.jabatan,
@@ -107,7 +107,9 @@ async fn create(path: &Path) -> Result<()> {
         j.pppk,
         j.penilaian,
         j.penilaian_berlaku,
-        j.skp
+        j.skp,
+        j.usulan,
+        j.usulan_diajukan
     );
     Ok(())
 }
