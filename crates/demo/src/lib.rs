@@ -159,6 +159,8 @@ pub struct AkunDemo {
     pub unit: Option<usize>,
     /// Index into [`Dataset::pegawai`]: the record of a pegawai account.
     pub pegawai: Option<usize>,
+    /// Index into [`Dataset::mitra`]: the partner a mitra account acts for.
+    pub mitra: Option<usize>,
     /// What the account is for, one line in Indonesian.
     pub keterangan: String,
 }
@@ -253,13 +255,13 @@ pub fn generate(options: &DemoOptions) -> Dataset {
         &pegawai,
         &bakat,
     );
-    let akun = akun(&org, &jabatan, &pegawai, &penilaian);
     let (mitra, program) = katalog::bangun(
         &mut acak::Acak::cabang(seed, "mitra"),
         hari_ini,
         &org.unit,
         &kompetensi,
     );
+    let akun = akun(&org, &jabatan, &pegawai, &penilaian, &mitra);
     let usulan = usulan::buat(
         &mut acak::Acak::cabang(seed, "usulan"),
         &usulan::Sumber {
@@ -301,6 +303,7 @@ fn akun(
     jabatan: &[JabatanDemo],
     pegawai: &[PegawaiDemo],
     penilaian: &[PenilaianDemo],
+    mitra: &[katalog::MitraDemo],
 ) -> Vec<AkunDemo> {
     let nama_lengkap = |p: &PegawaiDemo| {
         kompeten_store::nama_lengkap(
@@ -340,6 +343,7 @@ fn akun(
         role: Role::AdminBkpsdm,
         unit: None,
         pegawai: None,
+        mitra: None,
         keterangan: "Admin BKPSDM: mengelola seluruh data kepegawaian dan kompetensi Pemerintah \
                      Kota Sawahlunto."
             .to_owned(),
@@ -354,6 +358,7 @@ fn akun(
         unit: Some(org.penting.dpmptsp),
         // The head is an employee too and may open their own record.
         pegawai: kepala_indeks,
+        mitra: None,
         keterangan: "Pimpinan OPD: Kepala DPMPTSP dan Naker, melihat dan mengelola pegawai di \
                      dinasnya beserta unit di bawahnya."
             .to_owned(),
@@ -367,6 +372,7 @@ fn akun(
             role: Role::Pegawai,
             unit: None,
             pegawai: Some(i),
+            mitra: None,
             keterangan: format!(
                 "Pegawai: {nama}, petugas Mal Pelayanan Publik; hanya melihat data dirinya sendiri."
             ),
@@ -379,8 +385,10 @@ fn akun(
         role: Role::Mitra,
         unit: None,
         pegawai: None,
-        keterangan: "Mitra: Universitas Andalas, melihat kebutuhan pengembangan kompetensi tanpa \
-                     data pribadi."
+        // The partner of the catalog whose programs this account keeps.
+        mitra: mitra.iter().position(|m| m.kode == "UNAND"),
+        keterangan: "Mitra: Universitas Andalas, mengelola program dan narahubungnya sendiri di \
+                     katalog dan melihat kebutuhan pengembangan kompetensi tanpa data pribadi."
             .to_owned(),
     });
     out.push(AkunDemo {
@@ -390,6 +398,7 @@ fn akun(
         role: Role::Auditor,
         unit: None,
         pegawai: None,
+        mitra: None,
         keterangan: "Auditor: Inspektorat Daerah, membaca seluruh data tanpa dapat mengubahnya."
             .to_owned(),
     });
@@ -501,6 +510,8 @@ impl Dataset {
         for a in &self.akun {
             if a.unit.is_some_and(|u| u >= self.unit.len())
                 || a.pegawai.is_some_and(|p| p >= self.pegawai.len())
+                || a.mitra.is_some_and(|m| m >= self.mitra.len())
+                || (a.role == Role::Mitra) != a.mitra.is_some()
             {
                 return salah(format!("account {} points at a missing record", a.username));
             }

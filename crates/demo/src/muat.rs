@@ -272,6 +272,10 @@ pub async fn load(
             role: a.role,
             unit: a.unit.map(unit).transpose()?,
             pegawai: a.pegawai.map(pegawai).transpose()?,
+            mitra: a
+                .mitra
+                .map(|m| mitra_id.get(m).copied().ok_or_else(|| hilang("mitra")))
+                .transpose()?,
         };
         akun_id.push(store.create_account(instansi, &actor, &new).await?);
         accounts.push(DemoAccount {

@@ -554,6 +554,20 @@ fn one_account_per_role_tied_to_real_records() {
             .nama_tampilan
             .contains("Universitas Andalas")
     );
+    let unand = akun(Role::Mitra)
+        .mitra
+        .expect("mitra account has a partner");
+    assert_eq!(d.mitra[unand].kode, "UNAND");
+    assert!(
+        d.program.iter().any(|p| p.penyelenggara == Some(unand)),
+        "the partner has programs to keep"
+    );
+    assert!(
+        d.akun
+            .iter()
+            .filter(|a| a.role != Role::Mitra)
+            .all(|a| a.mitra.is_none())
+    );
     assert!(akun(Role::Auditor).nama_tampilan.contains("Inspektorat"));
     assert_eq!(akun(Role::AdminBkpsdm).username, "admin.bkpsdm");
 }

@@ -110,6 +110,17 @@ async fn the_demo_loads_into_sqlite_and_the_store_counts_match() {
         assert_eq!(stored.role, a.role);
         assert_eq!(stored.password_hash, hash_cepat(&a.password));
     }
+    // The partner's account acts for the UNAND of the catalog.
+    let mitra = store
+        .account_by_username(i, "mitra.unand")
+        .await
+        .expect("lookup")
+        .expect("exists");
+    let unand = store
+        .mitra(i, mitra.mitra.expect("linked to its partner"))
+        .await
+        .expect("partner");
+    assert_eq!(unand.kode, "UNAND");
     let pimpinan = store
         .account_by_username(i, "pimpinan.dpmptsp")
         .await

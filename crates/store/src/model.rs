@@ -393,6 +393,9 @@ pub struct NewAccount {
     pub unit: Option<UnitId>,
     /// The employee record of a pegawai account; required for that role.
     pub pegawai: Option<PegawaiId>,
+    /// The partner institution of a mitra account: required for that role,
+    /// refused for every other one.
+    pub mitra: Option<MitraId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -405,6 +408,9 @@ pub struct Account {
     pub role: Role,
     pub unit: Option<UnitId>,
     pub pegawai: Option<PegawaiId>,
+    /// The partner of a mitra account; `None` for other roles, and for mitra
+    /// accounts made before accounts named their partner.
+    pub mitra: Option<MitraId>,
     pub aktif: bool,
 }
 

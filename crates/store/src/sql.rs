@@ -691,6 +691,7 @@ pub(crate) struct ValidAccount {
     pub(crate) role: &'static str,
     pub(crate) unit: Option<i64>,
     pub(crate) pegawai: Option<i64>,
+    pub(crate) mitra: Option<i64>,
 }
 
 pub(crate) fn validate_account(new: &NewAccount) -> StoreResult<ValidAccount> {
@@ -707,12 +708,23 @@ pub(crate) fn validate_account(new: &NewAccount) -> StoreResult<ValidAccount> {
     if new.role == Role::Pegawai && new.pegawai.is_none() {
         return Err(invalid("a pegawai account needs its employee record"));
     }
+    // A partner's account acts for its partner alone; other roles act for
+    // the instansi, so a partner on them would mean nothing.
+    if new.role == Role::Mitra && new.mitra.is_none() {
+        return Err(invalid("a mitra account needs its partner institution"));
+    }
+    if new.role != Role::Mitra && new.mitra.is_some() {
+        return Err(invalid(
+            "only a mitra account is linked to a partner institution",
+        ));
+    }
     Ok(ValidAccount {
         nama_tampilan: label("nama tampilan", &new.nama_tampilan)?,
         password_hash: free_text("password hash", &new.password_hash)?,
         role: new.role.code(),
         unit: new.unit.map(|u| u.0),
         pegawai: new.pegawai.map(|p| p.0),
+        mitra: new.mitra.map(|m| m.0),
         username,
     })
 }
@@ -1199,7 +1211,8 @@ impl SkpRow {
 }
 
 pub(crate) const ACCOUNT_SELECT: &str = "SELECT a.id, a.instansi_id, a.username, \
-     a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.aktif FROM akun a";
+     a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.mitra_id, a.aktif \
+     FROM akun a";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct AccountRow {
@@ -1211,6 +1224,7 @@ pub(crate) struct AccountRow {
     role: String,
     unit_id: Option<i64>,
     pegawai_id: Option<i64>,
+    mitra_id: Option<i64>,
     aktif: bool,
 }
 
@@ -1225,13 +1239,14 @@ impl AccountRow {
             password_hash: self.password_hash,
             unit: self.unit_id.map(UnitId),
             pegawai: self.pegawai_id.map(PegawaiId),
+            mitra: self.mitra_id.map(crate::MitraId),
             aktif: self.aktif,
         })
     }
 }
 
 pub(crate) const SESSION_SELECT: &str = "SELECT a.id, a.instansi_id, a.username, \
-     a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.aktif, \
+     a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.mitra_id, a.aktif, \
      s.csrf_token, s.expires_at \
      FROM sesi s JOIN akun a ON a.instansi_id = s.instansi_id AND a.id = s.akun_id \
      WHERE s.instansi_id = $1 AND s.token_hash = $2 AND s.expires_at > $3 AND a.aktif";
@@ -3318,10 +3333,16 @@ macro_rules! impl_store {
                             return Err(invalid(format!("pegawai {pegawai} does not exist in this instansi")));
                         }
                     }
+                    if let Some(mitra) = a.mitra {
+                        let found = existing_ids(&mut tx, "mitra", i, &HashSet::from([mitra])).await?;
+                        if found.is_empty() {
+                            return Err(invalid(format!("mitra {mitra} does not exist in this instansi")));
+                        }
+                    }
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO akun (instansi_id, username, nama_tampilan, password_hash, role, \
-                         unit_id, pegawai_id, aktif, dibuat_pada) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                         unit_id, pegawai_id, mitra_id, aktif, dibuat_pada) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
                     )
                     .bind(i.0)
                     .bind(&a.username)
@@ -3330,6 +3351,7 @@ macro_rules! impl_store {
                     .bind(a.role)
                     .bind(a.unit)
                     .bind(a.pegawai)
+                    .bind(a.mitra)
                     .bind(true)
                     .bind(now())
                     .fetch_one(&mut *tx)
@@ -3341,7 +3363,7 @@ macro_rules! impl_store {
                             || format!("account {} is not valid in instansi {i}", a.username),
                         )
                     })?;
-                    let detail = serde_json::json!({ "username": a.username, "role": a.role });
+                    let detail = serde_json::json!({ "username": a.username, "role": a.role, "mitra_id": a.mitra });
                     let entry = Audit { action: "akun.tambah", entity: "akun", entity_id: Some(id), detail };
                     audit(&mut tx, i, actor, entry).await?;
                     commit(tx).await?;

@@ -177,6 +177,7 @@ mod tests {
             role,
             unit: Some(UnitId(4)),
             pegawai: Some(PegawaiId(9)),
+            mitra: None,
             aktif: true,
         }
     }

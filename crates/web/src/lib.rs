@@ -247,6 +247,7 @@ pub fn router(state: AppState) -> Router {
             "/pengaturan/kebutuhan",
             post(halaman::kebutuhan::pengaturan_kirim),
         )
+        .route("/pengaturan/mitra", post(halaman::mitra::pengaturan_kirim))
         .route("/rencana", get(halaman::rencana::daftar))
         .route("/rencana/baru", post(halaman::rencana::buat_kirim))
         .route("/rencana/simulasi", get(halaman::rencana::simulasi_halaman))

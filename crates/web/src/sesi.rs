@@ -31,6 +31,7 @@ pub(crate) fn pesan_kilat(kode: &str) -> Option<&'static str> {
         "usulan-baru" => Some("Usulan kebutuhan tersimpan."),
         "usulan-putus" => Some("Keputusan atas usulan tersimpan."),
         "pengaturan-kebutuhan" => Some("Prioritas kebutuhan tersimpan."),
+        "pengaturan-mitra" => Some("Pengaturan kerja sama mitra tersimpan."),
         _ => None,
     }
 }

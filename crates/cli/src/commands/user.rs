@@ -46,6 +46,10 @@ pub struct AddArgs {
     /// NIP of the employee behind a pegawai account (required for pegawai).
     #[arg(long)]
     nip: Option<String>,
+    /// Code of the partner institution a mitra account acts for (required
+    /// for mitra, refused for other roles).
+    #[arg(long)]
+    mitra: Option<String>,
     #[command(flatten)]
     password: PasswordSource,
 }
@@ -129,19 +133,35 @@ pub async fn run(command: Command) -> Result<()> {
 }
 
 async fn add(args: AddArgs) -> Result<()> {
-    let username = args.username.trim().to_owned();
+    // Validate everything that needs no database before touching it.
+    let nip = check_add(&args)?;
+    let password = args.password.read()?;
+    create(&args, nip, &password).await
+}
+
+/// The checks of `user add` that need no database; the parsed NIP.
+fn check_add(args: &AddArgs) -> Result<Option<Nip>> {
+    let username = args.username.trim();
     if username.is_empty() || username.chars().any(char::is_whitespace) {
         bail!("the username must be one word without spaces");
     }
-    // Validate everything that needs no database before touching it.
     let nip = args.nip.as_deref().map(parse_nip).transpose()?;
     match args.role {
         Role::PimpinanOpd if args.unit.is_none() => bail!("a pimpinan account needs --unit CODE"),
         Role::Pegawai if nip.is_none() => bail!("a pegawai account needs --nip NIP"),
+        Role::Mitra if args.mitra.is_none() => {
+            bail!("a mitra account needs --mitra CODE, the code of its partner institution")
+        }
+        role if role != Role::Mitra && args.mitra.is_some() => {
+            bail!("--mitra is only for accounts with the mitra role")
+        }
         _ => {}
     }
-    let password = args.password.read()?;
+    Ok(nip)
+}
 
+async fn create(args: &AddArgs, nip: Option<Nip>, password: &str) -> Result<()> {
+    let username = args.username.trim().to_owned();
     let store = args.db.database_url.open(OpenMode::MustExist).await?;
     let instansi = pick_instansi(store.as_ref(), args.instansi.as_deref()).await?;
     let unit = match &args.unit {
@@ -158,7 +178,11 @@ async fn add(args: AddArgs) -> Result<()> {
         ),
         None => None,
     };
-    let password_hash = kompeten_web::auth::hash_password(&password)
+    let mitra = match &args.mitra {
+        Some(kode) => Some(find_mitra(store.as_ref(), &instansi, kode).await?),
+        None => None,
+    };
+    let password_hash = kompeten_web::auth::hash_password(password)
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
     let account = NewAccount {
         username: username.clone(),
@@ -167,6 +191,7 @@ async fn add(args: AddArgs) -> Result<()> {
         role: args.role,
         unit,
         pegawai,
+        mitra,
     };
     store
         .create_account(instansi.id, &cli_actor(), &account)
@@ -208,4 +233,136 @@ async fn find_unit(
         .find(|u| u.kode == kode)
         .map(|u| u.id)
         .with_context(|| format!("no unit with code {kode:?}"))
+}
+
+async fn find_mitra(
+    store: &dyn Store,
+    instansi: &kompeten_store::Instansi,
+    kode: &str,
+) -> Result<kompeten_store::MitraId> {
+    let kode = kode.trim();
+    store
+        .list_mitra(instansi.id)
+        .await?
+        .into_iter()
+        .find(|m| m.kode == kode)
+        .map(|m| m.id)
+        .with_context(|| {
+            format!(
+                "no partner institution (mitra) with code {kode:?} in {}",
+                instansi.nama
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use kompeten_domain::JenisMitra;
+    use kompeten_store::sqlite::SqliteStore;
+    use kompeten_store::{Actor, NewInstansi, NewMitra};
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        add: AddArgs,
+    }
+
+    fn args(url: &str, extra: &[&str]) -> AddArgs {
+        let mut argv = vec!["user-add", "--database-url", url, "--nama", "Akun Uji"];
+        argv.extend_from_slice(extra);
+        Cli::try_parse_from(argv).expect("arguments").add
+    }
+
+    fn error(r: Result<impl std::fmt::Debug>) -> String {
+        format!("{:#}", r.expect_err("refused"))
+    }
+
+    #[test]
+    fn the_partner_option_belongs_to_the_mitra_role_only() {
+        let url = "sqlite://tidak-dibuka.sqlite";
+        let tanpa = args(url, &["--username", "m", "--role", "mitra"]);
+        assert!(error(check_add(&tanpa)).contains("needs --mitra CODE"));
+        let admin = args(
+            url,
+            &["--username", "a", "--role", "admin", "--mitra", "UNAND"],
+        );
+        assert!(error(check_add(&admin)).contains("only for accounts with the mitra role"));
+        let mitra = args(
+            url,
+            &["--username", "m", "--role", "mitra", "--mitra", "UNAND"],
+        );
+        assert!(check_add(&mitra).expect("valid").is_none());
+    }
+
+    #[tokio::test]
+    async fn a_mitra_account_is_linked_to_the_partner_named_by_code() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("k.sqlite");
+        let store = SqliteStore::open(&path, OpenMode::CreateIfMissing)
+            .await
+            .expect("store");
+        let actor = Actor::system("uji");
+        let i = store
+            .create_instansi(
+                &actor,
+                &NewInstansi {
+                    kode: "swl".into(),
+                    nama: "Kota Uji".into(),
+                },
+            )
+            .await
+            .expect("instansi");
+        let unand = store
+            .add_mitra(
+                i,
+                &actor,
+                &NewMitra {
+                    kode: "UNAND".into(),
+                    nama: "Universitas Andalas".into(),
+                    jenis: JenisMitra::PerguruanTinggi,
+                    alamat: None,
+                    kota: None,
+                    website: None,
+                    kontak: vec![],
+                    kerja_sama: vec![],
+                },
+            )
+            .await
+            .expect("partner");
+        let url = format!("sqlite://{}", path.display());
+        let sandi = "kata-sandi-yang-panjang";
+
+        let asing = args(
+            &url,
+            &["--username", "m2", "--role", "mitra", "--mitra", "UNP"],
+        );
+        assert!(
+            error(create(&asing, None, sandi).await)
+                .contains("no partner institution (mitra) with code \"UNP\" in Kota Uji")
+        );
+        assert!(store.accounts(i).await.expect("list").is_empty());
+
+        let baru = args(
+            &url,
+            &[
+                "--username",
+                "mitra.unand",
+                "--role",
+                "mitra",
+                "--mitra",
+                "UNAND",
+            ],
+        );
+        create(&baru, check_add(&baru).expect("valid"), sandi)
+            .await
+            .expect("created");
+        let akun = store
+            .account_by_username(i, "mitra.unand")
+            .await
+            .expect("lookup")
+            .expect("exists");
+        assert_eq!((akun.role, akun.mitra), (Role::Mitra, Some(unand)));
+    }
 }

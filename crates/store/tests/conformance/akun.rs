@@ -2,9 +2,11 @@
 
 use crate::fixture::*;
 use crate::harness::TestDb;
+use kompeten_domain::JenisMitra;
 use kompeten_domain::Role;
 use kompeten_store::{
-    Account, AccountId, Actor, InstansiId, NewAccount, NewSession, PegawaiId, Store, UnitId,
+    Account, AccountId, Actor, InstansiId, MitraId, NewAccount, NewMitra, NewSession, PegawaiId,
+    Store, UnitId,
 };
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
@@ -17,6 +19,7 @@ fn new_account(username: &str, role: Role) -> NewAccount {
         role,
         unit: None,
         pegawai: None,
+        mitra: None,
     }
 }
 
@@ -61,6 +64,7 @@ pub async fn accounts(db: &TestDb) {
             role: Role::PimpinanOpd,
             unit: Some(opd),
             pegawai: None,
+            mitra: None,
             aktif: true,
         }
     );
@@ -177,12 +181,127 @@ pub async fn accounts(db: &TestDb) {
         s.create_account(
             i,
             &Actor::account(admin_j, "admin"),
-            &new_account("x", Role::Mitra),
+            &new_account("x", Role::Auditor),
         )
         .await,
         "acting account",
     );
     assert_eq!(s.accounts(i).await.expect("list").len(), 3);
+}
+
+async fn partner(s: &dyn Store, i: InstansiId, kode: &str) -> MitraId {
+    s.add_mitra(
+        i,
+        &actor(),
+        &NewMitra {
+            kode: kode.into(),
+            nama: format!("Mitra {kode}"),
+            jenis: JenisMitra::PerguruanTinggi,
+            alamat: None,
+            kota: None,
+            website: None,
+            kontak: vec![],
+            kerja_sama: vec![],
+        },
+    )
+    .await
+    .expect("partner")
+}
+
+/// A mitra account names its partner institution, of its own instansi;
+/// no other role names one.
+pub async fn mitra_accounts(db: &TestDb) {
+    let s = db.store();
+    let i = instansi(s, "SWL").await;
+    let j = instansi(s, "PDG").await;
+    let unand = partner(s, i, "UNAND").await;
+    let lain = partner(s, j, "UNP").await;
+
+    let mut baru = new_account("mitra.unand", Role::Mitra);
+    baru.mitra = Some(unand);
+    let id = s.create_account(i, &actor(), &baru).await.expect("mitra");
+    let akun = s.account(i, id).await.expect("read");
+    assert_eq!((akun.role, akun.mitra), (Role::Mitra, Some(unand)));
+    assert_eq!(
+        s.account_by_username(i, "mitra.unand")
+            .await
+            .expect("by name")
+            .and_then(|a| a.mitra),
+        Some(unand)
+    );
+    assert_eq!(
+        s.accounts(i).await.expect("list")[0].mitra,
+        Some(unand),
+        "the list carries it too"
+    );
+    // The session is how the web learns whose programs the account keeps.
+    let expires = datetime!(2025-01-01 10:00 UTC);
+    s.create_session(i, &session("mmm", id, expires))
+        .await
+        .expect("login");
+    let live = s
+        .session(i, "mmm", expires - Duration::hours(1))
+        .await
+        .expect("read")
+        .expect("live");
+    assert_eq!(live.account.mitra, Some(unand));
+    let log = s.audit_log(i, 10).await.expect("audit");
+    let tambah = log
+        .iter()
+        .find(|e| e.action == "akun.tambah")
+        .expect("audited");
+    assert_eq!(tambah.detail["mitra_id"], unand.0);
+
+    // A mitra account without a partner, with another instansi's partner or
+    // with one that does not exist is refused; so is a partner on another role.
+    assert_invalid(
+        s.create_account(i, &actor(), &new_account("tanpa", Role::Mitra))
+            .await,
+        "partner",
+    );
+    let mut asing = new_account("asing", Role::Mitra);
+    asing.mitra = Some(lain);
+    assert_invalid(s.create_account(i, &actor(), &asing).await, "mitra");
+    asing.mitra = Some(MitraId(9_999_999));
+    assert_invalid(s.create_account(i, &actor(), &asing).await, "mitra");
+    for role in [Role::AdminBkpsdm, Role::Auditor] {
+        let mut lain_peran = new_account("lain.peran", role);
+        lain_peran.mitra = Some(unand);
+        assert_invalid(
+            s.create_account(i, &actor(), &lain_peran).await,
+            "only a mitra account",
+        );
+    }
+    assert_eq!(s.accounts(i).await.expect("list").len(), 1);
+    // The other instansi's partner serves its own accounts.
+    let mut di_j = new_account("mitra.unp", Role::Mitra);
+    di_j.mitra = Some(lain);
+    let id_j = s.create_account(j, &actor(), &di_j).await.expect("in PDG");
+    assert_eq!(s.account(j, id_j).await.expect("read").mitra, Some(lain));
+    assert_not_found(s.account(i, id_j).await, "akun");
+
+    // The schema itself refuses a partner on another role and a partner of
+    // another instansi, whatever a caller bypassing the store writes.
+    let admin = account(s, i, "admin").await;
+    assert!(
+        db.exec(
+            "UPDATE akun SET mitra_id = $1 WHERE id = $2",
+            &[unand.0, admin.0]
+        )
+        .await
+        .is_err(),
+        "a partner on an admin account"
+    );
+    assert!(
+        db.exec(
+            "UPDATE akun SET mitra_id = $1 WHERE id = $2",
+            &[lain.0, id.0]
+        )
+        .await
+        .is_err(),
+        "a partner of another instansi"
+    );
+    assert_eq!(s.account(i, id).await.expect("read").mitra, Some(unand));
 }
 
 fn session(token: &str, account: AccountId, expires_at: OffsetDateTime) -> NewSession {

@@ -7,6 +7,7 @@ mod analitik;
 mod fixture;
 mod harness;
 mod katalog;
+mod migrasi;
 mod org;
 mod pegawai;
 mod rencana;
@@ -53,6 +54,7 @@ conformance!(
     pegawai::ringkasan_counts,
     pegawai::jumlah_per_unit,
     akun::accounts,
+    akun::mitra_accounts,
     akun::sessions,
     akun::audit_trail,
     tenant::tenant_isolation,

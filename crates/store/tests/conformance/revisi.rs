@@ -161,6 +161,7 @@ pub async fn data_revision(db: &TestDb) {
                 role: Role::AdminBkpsdm,
                 unit: None,
                 pegawai: None,
+                mitra: None,
             },
         )
         .await

@@ -86,6 +86,7 @@ async fn tenant(s: &dyn Store, kode: &str) -> Tenant {
                 role: Role::AdminBkpsdm,
                 unit: None,
                 pegawai: None,
+                mitra: None,
             },
         )
         .await

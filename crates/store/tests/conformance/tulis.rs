@@ -166,6 +166,7 @@ pub async fn account_activation(db: &TestDb) {
                 role: Role::AdminBkpsdm,
                 unit: None,
                 pegawai: None,
+                mitra: None,
             },
         )
         .await

@@ -1,8 +1,13 @@
 //! `/katalog`: the catalog of development programs with its filters, a
-//! program's page, the download of the filtered catalog, the admin forms to
-//! add and edit a program, and `GET /api/v1/katalog` and `/api/v1/katalog/{id}`.
+//! program's page, the download of the filtered catalog, the forms to add
+//! and edit a program, and `GET /api/v1/katalog` and `/api/v1/katalog/{id}`.
+//!
+//! BKPSDM admins keep the whole catalog. A partner's own account (role
+//! mitra, linked to its partner) keeps the programs its partner runs: it adds
+//! them with itself as the organiser, whatever the form says, and edits only
+//! those; every other program stays read-only to it.
 
-use super::mitra::{MAX_KODE, MAX_NAMA, nomor_baris, teks, wajib_admin};
+use super::mitra::{MAX_KODE, MAX_NAMA, mitra_sendiri, nomor_baris, teks};
 use super::pegawai::{Pilihan, id_path};
 use super::tulis::{Grup, Isian, ada, alihkan, ambil, isian_sah};
 use super::{Layout, render, render_status};
@@ -161,6 +166,19 @@ async fn muat_katalog(
     Ok(program)
 }
 
+/// Whether the reader may add programs: admins, and partner accounts
+/// linked to their partner (for that partner).
+fn boleh_tambah(sesi: &Sesi) -> bool {
+    sesi.role() == Role::AdminBkpsdm || mitra_sendiri(sesi).is_some()
+}
+
+/// Whether the reader may edit a program run by `penyelenggara`: admins
+/// every one, a partner's account only its own partner's.
+fn boleh_ubah(sesi: &Sesi, penyelenggara: Option<MitraId>) -> bool {
+    sesi.role() == Role::AdminBkpsdm
+        || mitra_sendiri(sesi).is_some_and(|m| penyelenggara == Some(m))
+}
+
 pub(crate) fn rupiah(r: Rupiah) -> String {
     r.to_string()
 }
@@ -264,7 +282,7 @@ fn baris_program(p: &Program) -> BarisProgram {
 #[template(path = "katalog_daftar.html")]
 struct DaftarTpl {
     layout: Layout,
-    admin: bool,
+    boleh_tambah: bool,
     q: String,
     mitra: Vec<Pilihan>,
     bentuk: Vec<Grup>,
@@ -309,7 +327,7 @@ pub(crate) async fn daftar(
     let ekor = ekor.trim_start_matches('?');
     render(&DaftarTpl {
         layout: Layout::untuk(&sesi, "Katalog Pengembangan", "katalog"),
-        admin: sesi.role() == Role::AdminBkpsdm,
+        boleh_tambah: boleh_tambah(&sesi),
         q: f.q.clone().unwrap_or_default(),
         mitra: mitra
             .iter()
@@ -363,7 +381,7 @@ pub(crate) async fn daftar(
 #[template(path = "katalog_detail.html")]
 struct DetailTpl {
     layout: Layout,
-    admin: bool,
+    boleh_ubah: bool,
     p: BarisProgram,
     jenis_jabatan: Vec<&'static str>,
     unit: Vec<String>,
@@ -392,7 +410,7 @@ pub(crate) async fn detail(
     };
     render(&DetailTpl {
         layout: Layout::untuk(&sesi, &p.judul, "katalog"),
-        admin: sesi.role() == Role::AdminBkpsdm,
+        boleh_ubah: boleh_ubah(&sesi, p.penyelenggara),
         jenis_jabatan: p.jenis_jabatan.iter().map(|j| j.label()).collect(),
         unit,
         jadwal: teks_jadwal(&p.jadwal),
@@ -925,11 +943,15 @@ fn halaman_form(
         Some(p) => format!("Ubah program {}", p.judul),
         None => "Tambah program".to_owned(),
     };
-    let mut penyelenggara = vec![Pilihan {
-        nilai: String::new(),
-        label: "— Diselenggarakan instansi sendiri —".to_owned(),
-        dipilih: isian.penyelenggara.trim().is_empty(),
-    }];
+    // A partner's account runs its programs itself: no "own programs" choice.
+    let mut penyelenggara = Vec::new();
+    if mitra_sendiri(sesi).is_none() {
+        penyelenggara.push(Pilihan {
+            nilai: String::new(),
+            label: "— Diselenggarakan instansi sendiri —".to_owned(),
+            dipilih: isian.penyelenggara.trim().is_empty(),
+        });
+    }
     penyelenggara.extend(r.mitra.iter().map(|m| Pilihan {
         nilai: m.id.to_string(),
         label: m.nama.clone(),
@@ -995,10 +1017,41 @@ async fn muat_rujukan(
     sesi: &Sesi,
 ) -> Result<(Vec<Mitra>, Vec<kompeten_store::Kompetensi>, PetaUnit), AppError> {
     let i = sesi.instansi_id();
-    let mitra = state.store().list_mitra(i).await?;
+    let mut mitra = state.store().list_mitra(i).await?;
+    if let Some(sendiri) = mitra_sendiri(sesi) {
+        mitra.retain(|m| m.id == sendiri);
+    }
     let kamus = state.store().list_kompetensi(i).await?;
     let units = PetaUnit::muat(state.store(), sesi).await?;
     Ok((mitra, kamus, units))
+}
+
+/// The program form as typed; for a partner's account, with its own partner
+/// as the organiser whatever the form names.
+fn isian_untuk(sesi: &Sesi, pairs: &Isian) -> IsianProgram {
+    let mut isian = IsianProgram::dari_isian(pairs);
+    if let Some(m) = mitra_sendiri(sesi) {
+        isian.penyelenggara = m.to_string();
+    }
+    isian
+}
+
+/// The stored program, when the reader may edit it; 404 for a program of
+/// no one in this instansi, 403 for one the reader may only read.
+async fn program_boleh_ubah(
+    state: &AppState,
+    sesi: &Sesi,
+    id: ProgramId,
+) -> Result<Program, AppError> {
+    if !boleh_tambah(sesi) {
+        return Err(AppError::Forbidden);
+    }
+    let p = state.store().program(sesi.instansi_id(), id).await?;
+    if boleh_ubah(sesi, p.penyelenggara) {
+        Ok(p)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 pub(crate) async fn baru_form(
@@ -1006,15 +1059,21 @@ pub(crate) async fn baru_form(
     sesi: Sesi,
     params: Params,
 ) -> Result<Response, PageError> {
-    wajib_admin(&sesi)?;
+    if !boleh_tambah(&sesi) {
+        return Err(AppError::Forbidden.into());
+    }
     let (mitra, kamus, units) = muat_rujukan(&state, &sesi).await?;
     let r = Rujukan {
         mitra: &mitra,
         kamus: &kamus,
         units: &units,
     };
+    let penyelenggara = match mitra_sendiri(&sesi) {
+        Some(m) => m.to_string(),
+        None => params.get("mitra").unwrap_or_default().to_owned(),
+    };
     let isian = IsianProgram {
-        penyelenggara: params.get("mitra").unwrap_or_default().to_owned(),
+        penyelenggara,
         bentuk: BentukPengembangan::Pelatihan.code().to_owned(),
         moda: ModaPembelajaran::Luring.code().to_owned(),
         biaya_per_peserta: "0".to_owned(),
@@ -1029,7 +1088,9 @@ pub(crate) async fn baru_kirim(
     sesi: Sesi,
     form: Result<Form<Isian>, FormRejection>,
 ) -> Result<Response, PageError> {
-    wajib_admin(&sesi)?;
+    if !boleh_tambah(&sesi) {
+        return Err(AppError::Forbidden.into());
+    }
     let pairs = isian_sah(&sesi, form)?;
     let (mitra, kamus, units) = muat_rujukan(&state, &sesi).await?;
     let r = Rujukan {
@@ -1037,7 +1098,7 @@ pub(crate) async fn baru_kirim(
         kamus: &kamus,
         units: &units,
     };
-    let isian = IsianProgram::dari_isian(&pairs);
+    let isian = isian_untuk(&sesi, &pairs);
     let (galat, pesan) = match periksa_program(&isian, &r) {
         Ok(baru) => match state
             .store()
@@ -1065,9 +1126,8 @@ pub(crate) async fn ubah_form(
     sesi: Sesi,
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
-    wajib_admin(&sesi)?;
     let id = ProgramId(id_path(&raw)?);
-    let p = state.store().program(sesi.instansi_id(), id).await?;
+    let p = program_boleh_ubah(&state, &sesi, id).await?;
     let (mitra, kamus, units) = muat_rujukan(&state, &sesi).await?;
     let r = Rujukan {
         mitra: &mitra,
@@ -1090,17 +1150,16 @@ pub(crate) async fn ubah_kirim(
     Path(raw): Path<String>,
     form: Result<Form<Isian>, FormRejection>,
 ) -> Result<Response, PageError> {
-    wajib_admin(&sesi)?;
     let id = ProgramId(id_path(&raw)?);
+    let p = program_boleh_ubah(&state, &sesi, id).await?;
     let pairs = isian_sah(&sesi, form)?;
-    let p = state.store().program(sesi.instansi_id(), id).await?;
     let (mitra, kamus, units) = muat_rujukan(&state, &sesi).await?;
     let r = Rujukan {
         mitra: &mitra,
         kamus: &kamus,
         units: &units,
     };
-    let isian = IsianProgram::dari_isian(&pairs);
+    let isian = isian_untuk(&sesi, &pairs);
     let (galat, pesan) = match periksa_program(&isian, &r) {
         Ok(data) => match state
             .store()

@@ -1,10 +1,15 @@
 //! `/mitra`: partner institutions with their contacts, agreements (MoU/PKS,
 //! flagged when ending soon or ended) and programs; the admin forms to add
-//! and edit one; `GET /api/v1/mitra` and `/api/v1/mitra/{id}`.
+//! and edit one; `GET /api/v1/mitra` and `/api/v1/mitra/{id}`; the
+//! instansi's threshold for "ending soon" (`/pengaturan/mitra`).
 //!
 //! Partners are not personal data of ASN: every signed-in role reads them,
 //! but the names and numbers of partner staff are shown only to roles that
 //! deal with partners (not to pegawai).
+//!
+//! A partner's own account (role mitra, linked to its partner) keeps its
+//! partner's contact persons. Agreements stay with BKPSDM admins: they are
+//! signed with BKPSDM, and the partner's word alone must not extend one.
 
 use super::pegawai::{Pilihan, id_path};
 use super::tulis::{Isian, ada, alihkan, ambil, isian_sah};
@@ -23,7 +28,7 @@ use kompeten_domain::format::tanggal;
 use kompeten_domain::pengembangan::AMBANG_SEGERA_BERAKHIR_HARI;
 use kompeten_domain::{JenisKerjaSama, JenisMitra, Role, StatusKerjaSama};
 use kompeten_store::{KerjaSama, KontakMitra, Mitra, MitraId, NewMitra, Program, ProgramQuery};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use time::Date;
 use utoipa::{OpenApi, ToSchema};
@@ -51,14 +56,88 @@ pub(crate) fn wajib_admin(sesi: &Sesi) -> Result<(), AppError> {
     }
 }
 
-/// An agreement's status on the reader's day.
-pub(crate) fn status_kerja_sama(k: &KerjaSama, hari_ini: Date) -> StatusKerjaSama {
-    StatusKerjaSama::pada(
-        k.tanggal_mulai,
-        k.tanggal_berakhir,
-        hari_ini,
-        AMBANG_SEGERA_BERAKHIR_HARI,
-    )
+/// The partner a signed-in partner account acts for; `None` for every other
+/// role, and for a mitra account made before accounts named their partner.
+pub(crate) fn mitra_sendiri(sesi: &Sesi) -> Option<MitraId> {
+    match sesi.role() {
+        Role::Mitra => sesi.akun.mitra,
+        _ => None,
+    }
+}
+
+/// The instansi's partner settings (store key [`PengaturanMitra::KUNCI`]).
+/// Not fixed by regulation, so a setting with a default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct PengaturanMitra {
+    /// Days before its last day an agreement counts as ending soon.
+    pub ambang_segera_berakhir_hari: u32,
+}
+
+impl Default for PengaturanMitra {
+    fn default() -> Self {
+        PengaturanMitra {
+            ambang_segera_berakhir_hari: AMBANG_SEGERA_BERAKHIR_HARI,
+        }
+    }
+}
+
+impl PengaturanMitra {
+    pub(crate) const KUNCI: &'static str = "mitra";
+    /// Two years: agreements run for years, a longer warning means nothing.
+    pub(crate) const AMBANG_MAKS: u32 = 730;
+
+    /// The settings as stored; the default when never set.
+    fn dari_json(nilai: Option<serde_json::Value>) -> Result<Self, PengaturanMitraRusak> {
+        let atur: Self = match nilai {
+            Some(v) => {
+                serde_json::from_value(v).map_err(|e| PengaturanMitraRusak(e.to_string()))?
+            }
+            None => Self::default(),
+        };
+        atur.validasi().map_err(PengaturanMitraRusak)?;
+        Ok(atur)
+    }
+
+    pub(crate) fn ke_json(self) -> serde_json::Value {
+        serde_json::json!({ "ambang_segera_berakhir_hari": self.ambang_segera_berakhir_hari })
+    }
+
+    /// Checks the values; the message is Indonesian, for the settings form.
+    pub(crate) fn validasi(&self) -> Result<(), String> {
+        if (1..=Self::AMBANG_MAKS).contains(&self.ambang_segera_berakhir_hari) {
+            Ok(())
+        } else {
+            Err(format!(
+                "Ambang harus bilangan bulat 1 sampai {} hari.",
+                Self::AMBANG_MAKS
+            ))
+        }
+    }
+}
+
+/// Stored partner settings that cannot be read (written by hand, or by a
+/// later version).
+#[derive(Debug, thiserror::Error)]
+#[error("the stored partner settings are not valid: {0}")]
+pub(crate) struct PengaturanMitraRusak(String);
+
+/// The instansi's partner settings.
+pub(crate) async fn pengaturan_mitra(
+    state: &AppState,
+    sesi: &Sesi,
+) -> Result<PengaturanMitra, AppError> {
+    let nilai = state
+        .store()
+        .pengaturan(sesi.instansi_id(), PengaturanMitra::KUNCI)
+        .await?;
+    PengaturanMitra::dari_json(nilai).map_err(|e| AppError::internal(&e))
+}
+
+/// An agreement's status on the reader's day, against the instansi's
+/// threshold in days.
+pub(crate) fn status_kerja_sama(k: &KerjaSama, hari_ini: Date, ambang: u32) -> StatusKerjaSama {
+    StatusKerjaSama::pada(k.tanggal_mulai, k.tanggal_berakhir, hari_ini, ambang)
 }
 
 /// CSS class of a status badge.
@@ -106,8 +185,8 @@ struct KerjaSamaView {
     kelas: &'static str,
 }
 
-fn kerja_sama_view(k: &KerjaSama, hari_ini: Date) -> KerjaSamaView {
-    let s = status_kerja_sama(k, hari_ini);
+fn kerja_sama_view(k: &KerjaSama, hari_ini: Date, ambang: u32) -> KerjaSamaView {
+    let s = status_kerja_sama(k, hari_ini, ambang);
     KerjaSamaView {
         jenis: match k.jenis {
             JenisKerjaSama::Mou => "MoU",
@@ -147,6 +226,8 @@ struct DaftarTpl {
     hari_ini: String,
     ambang: u32,
     admin: bool,
+    /// The reader's own partner (id, name), for a partner account.
+    milik: Option<(i64, String)>,
     baris: Vec<BarisMitra>,
     perhatian: Vec<PerhatianView>,
 }
@@ -172,6 +253,9 @@ pub(crate) async fn daftar(
 ) -> Result<Response, PageError> {
     let i = sesi.instansi_id();
     let hari_ini = state.hari_ini();
+    let ambang = pengaturan_mitra(&state, &sesi)
+        .await?
+        .ambang_segera_berakhir_hari;
     let mitra = state.store().list_mitra(i).await?;
     let program = state
         .store()
@@ -182,7 +266,7 @@ pub(crate) async fn daftar(
     for m in &mitra {
         for k in &m.kerja_sama {
             if matches!(
-                status_kerja_sama(k, hari_ini),
+                status_kerja_sama(k, hari_ini, ambang),
                 StatusKerjaSama::SegeraBerakhir | StatusKerjaSama::Berakhir
             ) {
                 perhatian.push((
@@ -190,7 +274,7 @@ pub(crate) async fn daftar(
                     PerhatianView {
                         mitra_id: m.id.0,
                         mitra: m.nama.clone(),
-                        kerja_sama: kerja_sama_view(k, hari_ini),
+                        kerja_sama: kerja_sama_view(k, hari_ini, ambang),
                     },
                 ));
             }
@@ -219,7 +303,7 @@ pub(crate) async fn daftar(
                 kerja_sama: m
                     .kerja_sama
                     .iter()
-                    .map(|k| kerja_sama_view(k, hari_ini))
+                    .map(|k| kerja_sama_view(k, hari_ini, ambang))
                     .collect(),
             }
         })
@@ -227,8 +311,11 @@ pub(crate) async fn daftar(
     render(&DaftarTpl {
         layout: Layout::untuk(&sesi, "Mitra", "mitra"),
         hari_ini: tanggal(hari_ini),
-        ambang: AMBANG_SEGERA_BERAKHIR_HARI,
+        ambang,
         admin: sesi.role() == Role::AdminBkpsdm,
+        milik: mitra_sendiri(&sesi)
+            .and_then(|id| mitra.iter().find(|m| m.id == id))
+            .map(|m| (m.id.0, m.nama.clone())),
         baris,
         perhatian: perhatian.into_iter().map(|(_, p)| p).collect(),
     })
@@ -250,6 +337,9 @@ struct ProgramView {
 struct DetailTpl {
     layout: Layout,
     admin: bool,
+    /// The reader is this partner's own account: may edit its contacts and
+    /// add programs.
+    milik: bool,
     id: i64,
     kode: String,
     nama: String,
@@ -282,10 +372,14 @@ pub(crate) async fn detail(
         )
         .await?;
     let hari_ini = state.hari_ini();
+    let ambang = pengaturan_mitra(&state, &sesi)
+        .await?
+        .ambang_segera_berakhir_hari;
     let boleh = lihat_kontak(sesi.role());
     render(&DetailTpl {
         layout: Layout::untuk(&sesi, &m.nama, "mitra"),
         admin: sesi.role() == Role::AdminBkpsdm,
+        milik: mitra_sendiri(&sesi) == Some(m.id),
         id: m.id.0,
         kode: m.kode.clone(),
         nama: m.nama.clone(),
@@ -298,7 +392,7 @@ pub(crate) async fn detail(
         kerja_sama: m
             .kerja_sama
             .iter()
-            .map(|k| kerja_sama_view(k, hari_ini))
+            .map(|k| kerja_sama_view(k, hari_ini, ambang))
             .collect(),
         program: program
             .iter()
@@ -462,6 +556,35 @@ fn email_sah(email: &str) -> bool {
     parts.len() == 2 && parts.iter().all(|p| !p.is_empty()) && !email.contains(char::is_whitespace)
 }
 
+/// Checks the typed contact persons; the ones to keep (rows marked for
+/// removal left out), with a message per field in `galat`.
+fn periksa_kontak(
+    baris: &[(usize, BarisKontak, bool)],
+    galat: &mut GalatIsian,
+) -> Vec<KontakMitra> {
+    let mut kontak = Vec::new();
+    for (n, b, hapus) in baris {
+        if *hapus {
+            continue;
+        }
+        let f = |x: &str| format!("kontak.{n}.{x}");
+        teks(galat, &f("nama"), &b.nama, true, MAX_NAMA);
+        teks(galat, &f("jabatan"), &b.jabatan, false, MAX_NAMA);
+        teks(galat, &f("telepon"), &b.telepon, false, 50);
+        let email = b.email.trim();
+        if !email.is_empty() && !email_sah(email) {
+            galat.insert(f("email"), "Alamat e-mail tidak valid.".into());
+        }
+        kontak.push(KontakMitra {
+            nama: b.nama.trim().to_owned(),
+            jabatan: opsional(&b.jabatan),
+            email: opsional(&b.email),
+            telepon: opsional(&b.telepon),
+        });
+    }
+    kontak
+}
+
 /// Checks the typed partner; the record to write, or a message per field.
 fn periksa_mitra(isian: &IsianMitra) -> Result<NewMitra, GalatIsian> {
     let mut galat = GalatIsian::new();
@@ -474,26 +597,7 @@ fn periksa_mitra(isian: &IsianMitra) -> Result<NewMitra, GalatIsian> {
     teks(&mut galat, "alamat", &isian.alamat, false, MAX_NAMA);
     teks(&mut galat, "kota", &isian.kota, false, MAX_NAMA);
     teks(&mut galat, "website", &isian.website, false, MAX_NAMA);
-    let mut kontak = Vec::new();
-    for (n, b, hapus) in &isian.kontak {
-        if *hapus {
-            continue;
-        }
-        let f = |x: &str| format!("kontak.{n}.{x}");
-        teks(&mut galat, &f("nama"), &b.nama, true, MAX_NAMA);
-        teks(&mut galat, &f("jabatan"), &b.jabatan, false, MAX_NAMA);
-        teks(&mut galat, &f("telepon"), &b.telepon, false, 50);
-        let email = b.email.trim();
-        if !email.is_empty() && !email_sah(email) {
-            galat.insert(f("email"), "Alamat e-mail tidak valid.".into());
-        }
-        kontak.push(KontakMitra {
-            nama: b.nama.trim().to_owned(),
-            jabatan: opsional(&b.jabatan),
-            email: opsional(&b.email),
-            telepon: opsional(&b.telepon),
-        });
-    }
+    let kontak = periksa_kontak(&isian.kontak, &mut galat);
     let mut kerja_sama = Vec::new();
     let mut nomor_dipakai = std::collections::HashSet::new();
     for (n, b, hapus) in &isian.kerja_sama {
@@ -585,6 +689,8 @@ struct FormTpl {
     website: String,
     kontak: Vec<KontakBarisView>,
     kerja_sama: Vec<KerjaSamaBarisView>,
+    /// The partner's own account: only the contacts are editable.
+    hanya_kontak: bool,
     galat: GalatIsian,
     pesan: Option<String>,
 }
@@ -611,8 +717,8 @@ fn halaman_form(
     sesi: &Sesi,
     mitra: Option<&Mitra>,
     isian: &IsianMitra,
-    galat: GalatIsian,
-    pesan: Option<String>,
+    (galat, pesan): (GalatIsian, Option<String>),
+    hanya_kontak: bool,
 ) -> Result<Response, PageError> {
     let mut kontak: Vec<KontakBarisView> = isian
         .kontak
@@ -666,6 +772,7 @@ fn halaman_form(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let judul = match mitra {
+        Some(m) if hanya_kontak => format!("Narahubung {}", m.nama),
         Some(m) => format!("Ubah mitra {}", m.nama),
         None => "Tambah mitra".to_owned(),
     };
@@ -689,6 +796,7 @@ fn halaman_form(
         website: isian.website.clone(),
         kontak,
         kerja_sama,
+        hanya_kontak,
         galat,
         pesan,
     };
@@ -701,7 +809,7 @@ pub(crate) async fn baru_form(sesi: Sesi) -> Result<Response, PageError> {
         jenis: JenisMitra::PerguruanTinggi.code().to_owned(),
         ..IsianMitra::default()
     };
-    halaman_form(&sesi, None, &isian, GalatIsian::new(), None)
+    halaman_form(&sesi, None, &isian, (GalatIsian::new(), None), false)
 }
 
 pub(crate) async fn baru_kirim(
@@ -721,17 +829,25 @@ pub(crate) async fn baru_kirim(
             Ok(id) => return Ok(alihkan(&state, &format!("/mitra/{id}"), "mitra-baru")),
             Err(e) => {
                 let mut galat = GalatIsian::new();
-                let pesan = galat_simpan_kode(
-                    e,
-                    &mut galat,
-                    "Kode ini sudah dipakai mitra lain di instansi ini.",
-                )?;
+                let pesan = galat_simpan_kode(e, &mut galat, KODE_DIPAKAI)?;
                 (galat, pesan)
             }
         },
         Err(galat) => (galat, None),
     };
-    halaman_form(&sesi, None, &isian, galat, pesan)
+    halaman_form(&sesi, None, &isian, (galat, pesan), false)
+}
+
+/// Who may edit partner `id`: admins all of it (`Ok(false)`), the partner's
+/// own account its contacts only (`Ok(true)`), nobody else.
+fn hanya_kontak(sesi: &Sesi, id: MitraId) -> Result<bool, AppError> {
+    if sesi.role() == Role::AdminBkpsdm {
+        Ok(false)
+    } else if mitra_sendiri(sesi) == Some(id) {
+        Ok(true)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 pub(crate) async fn ubah_form(
@@ -739,17 +855,19 @@ pub(crate) async fn ubah_form(
     sesi: Sesi,
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
-    wajib_admin(&sesi)?;
     let id = MitraId(id_path(&raw)?);
+    let hanya_kontak = hanya_kontak(&sesi, id)?;
     let m = state.store().mitra(sesi.instansi_id(), id).await?;
     halaman_form(
         &sesi,
         Some(&m),
         &IsianMitra::dari(&m),
-        GalatIsian::new(),
-        None,
+        (GalatIsian::new(), None),
+        hanya_kontak,
     )
 }
+
+const KODE_DIPAKAI: &str = "Kode ini sudah dipakai mitra lain di instansi ini.";
 
 pub(crate) async fn ubah_kirim(
     State(state): State<AppState>,
@@ -757,12 +875,31 @@ pub(crate) async fn ubah_kirim(
     Path(raw): Path<String>,
     form: Result<Form<Isian>, FormRejection>,
 ) -> Result<Response, PageError> {
-    wajib_admin(&sesi)?;
     let id = MitraId(id_path(&raw)?);
+    let hanya_kontak = hanya_kontak(&sesi, id)?;
     let pairs = isian_sah(&sesi, form)?;
     let m = state.store().mitra(sesi.instansi_id(), id).await?;
-    let isian = IsianMitra::dari_isian(&pairs);
-    let (galat, pesan) = match periksa_mitra(&isian) {
+    let ketikan = IsianMitra::dari_isian(&pairs);
+    // A partner's own account sends its contacts; everything else is kept
+    // as stored, whatever else the form carries.
+    let (isian, periksa) = if hanya_kontak {
+        let isian = IsianMitra {
+            kontak: ketikan.kontak,
+            ..IsianMitra::dari(&m)
+        };
+        let mut galat = GalatIsian::new();
+        let kontak = periksa_kontak(&isian.kontak, &mut galat);
+        let periksa = if galat.is_empty() {
+            Ok(NewMitra { kontak, ..m.data() })
+        } else {
+            Err(galat)
+        };
+        (isian, periksa)
+    } else {
+        let periksa = periksa_mitra(&ketikan);
+        (ketikan, periksa)
+    };
+    let (galat, pesan) = match periksa {
         Ok(data) => match state
             .store()
             .update_mitra(sesi.instansi_id(), &pelaku(&sesi), id, &data)
@@ -771,17 +908,96 @@ pub(crate) async fn ubah_kirim(
             Ok(()) => return Ok(alihkan(&state, &format!("/mitra/{id}"), "mitra-ubah")),
             Err(e) => {
                 let mut galat = GalatIsian::new();
-                let pesan = galat_simpan_kode(
-                    e,
-                    &mut galat,
-                    "Kode ini sudah dipakai mitra lain di instansi ini.",
-                )?;
+                let pesan = galat_simpan_kode(e, &mut galat, KODE_DIPAKAI)?;
                 (galat, pesan)
             }
         },
         Err(galat) => (galat, None),
     };
-    halaman_form(&sesi, Some(&m), &isian, galat, pesan)
+    halaman_form(&sesi, Some(&m), &isian, (galat, pesan), hanya_kontak)
+}
+
+// ---------------------------------------------------------------- settings
+
+/// What the settings page shows of the partner settings.
+pub(crate) struct BagianPengaturan {
+    /// The threshold as stored or as typed.
+    pub ambang: String,
+    pub galat: GalatIsian,
+    pub bawaan: bool,
+}
+
+/// The section as stored, for `GET /pengaturan`.
+pub(crate) async fn bagian_pengaturan(
+    state: &AppState,
+    sesi: &Sesi,
+) -> Result<BagianPengaturan, AppError> {
+    let atur = pengaturan_mitra(state, sesi).await?;
+    Ok(BagianPengaturan {
+        ambang: atur.ambang_segera_berakhir_hari.to_string(),
+        galat: GalatIsian::new(),
+        bawaan: atur == PengaturanMitra::default(),
+    })
+}
+
+/// The typed threshold, or the message for the field.
+fn urai_ambang(teks: &str) -> Result<PengaturanMitra, String> {
+    let atur = PengaturanMitra {
+        ambang_segera_berakhir_hari: teks.trim().parse().unwrap_or(0),
+    };
+    atur.validasi().map(|()| atur)
+}
+
+/// `POST /pengaturan/mitra`: admin only; invalid input shows the page again
+/// with the reason and changes nothing.
+pub(crate) async fn pengaturan_kirim(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<Response, PageError> {
+    wajib_admin(&sesi)?;
+    let pairs = isian_sah(&sesi, form)?;
+    let sebelum = pengaturan_mitra(&state, &sesi).await?;
+    let baru = if ada(&pairs, "bawaan") {
+        PengaturanMitra::default()
+    } else {
+        let ketikan = ambil(&pairs, "ambang_segera_berakhir_hari");
+        match urai_ambang(ketikan) {
+            Ok(a) => a,
+            Err(pesan) => {
+                let mut galat = GalatIsian::new();
+                galat.insert("ambang_segera_berakhir_hari".to_owned(), pesan);
+                let bagian = BagianPengaturan {
+                    ambang: ketikan.to_owned(),
+                    galat,
+                    bawaan: false,
+                };
+                return super::pengaturan::tampil_dengan_mitra(
+                    &state,
+                    &sesi,
+                    bagian,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        }
+    };
+    if baru != sebelum {
+        state
+            .store()
+            .set_pengaturan(
+                sesi.instansi_id(),
+                &pelaku(&sesi),
+                PengaturanMitra::KUNCI,
+                &baru.ke_json(),
+            )
+            .await?;
+    }
+    Ok(alihkan(
+        &state,
+        "/pengaturan#kerja-sama-mitra",
+        "pengaturan-mitra",
+    ))
 }
 
 // ---------------------------------------------------------------- API
@@ -853,7 +1069,12 @@ pub(crate) struct DetailMitraDto {
     pub program: Vec<ProgramMitraDto>,
 }
 
-fn mitra_dto(m: &Mitra, hari_ini: Date, kontak: bool, jumlah: (usize, usize)) -> MitraDto {
+fn mitra_dto(
+    m: &Mitra,
+    (hari_ini, ambang): (Date, u32),
+    kontak: bool,
+    jumlah: (usize, usize),
+) -> MitraDto {
     MitraDto {
         id: m.id.0,
         kode: m.kode.clone(),
@@ -882,7 +1103,7 @@ fn mitra_dto(m: &Mitra, hari_ini: Date, kontak: bool, jumlah: (usize, usize)) ->
                 ruang_lingkup: k.ruang_lingkup.clone(),
                 tanggal_mulai: iso(k.tanggal_mulai),
                 tanggal_berakhir: iso(k.tanggal_berakhir),
-                status: status_kerja_sama(k, hari_ini).code(),
+                status: status_kerja_sama(k, hari_ini, ambang).code(),
             })
             .collect(),
         jumlah_program: jumlah.0,
@@ -910,15 +1131,18 @@ pub(crate) async fn api_daftar(
         .await?;
     let jumlah = hitung_program(&program);
     let kontak = lihat_kontak(sesi.role());
+    let ambang = pengaturan_mitra(&state, &sesi)
+        .await?
+        .ambang_segera_berakhir_hari;
     Ok(Json(DaftarMitraDto {
         hari_ini: iso(hari_ini),
-        ambang_hari: AMBANG_SEGERA_BERAKHIR_HARI,
+        ambang_hari: ambang,
         mitra: mitra
             .iter()
             .map(|m| {
                 mitra_dto(
                     m,
-                    hari_ini,
+                    (hari_ini, ambang),
                     kontak,
                     jumlah.get(&m.id).copied().unwrap_or_default(),
                 )
@@ -955,8 +1179,16 @@ pub(crate) async fn api_detail(
         )
         .await?;
     let jumlah = (program.len(), program.iter().filter(|p| p.aktif).count());
+    let ambang = pengaturan_mitra(&state, &sesi)
+        .await?
+        .ambang_segera_berakhir_hari;
     Ok(Json(DetailMitraDto {
-        mitra: mitra_dto(&m, state.hari_ini(), lihat_kontak(sesi.role()), jumlah),
+        mitra: mitra_dto(
+            &m,
+            (state.hari_ini(), ambang),
+            lihat_kontak(sesi.role()),
+            jumlah,
+        ),
         program: program
             .iter()
             .map(|p| ProgramMitraDto {

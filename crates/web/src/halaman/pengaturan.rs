@@ -3,6 +3,8 @@
 //! counts as eligible in job fit). Administrators change them; auditors and
 //! OPD heads read them, since every percentage they see depends on them.
 //! Every change is audited by the store with the values before and after.
+//! The page also holds the needs settings (`kebutuhan.rs`) and the partner
+//! settings (`mitra.rs`), each with its own form.
 
 use super::tulis::{Isian, ada, alihkan, ambil, isian_sah};
 use super::{Layout, render_status};
@@ -254,6 +256,7 @@ struct PengaturanTpl {
     galat: GalatIsian,
     bawaan: bool,
     kebutuhan: super::kebutuhan::BagianPengaturan,
+    mitra: super::mitra::BagianPengaturan,
 }
 
 pub(crate) async fn halaman(
@@ -274,6 +277,30 @@ pub(crate) async fn tampil(
     kebutuhan: super::kebutuhan::BagianPengaturan,
     status: StatusCode,
 ) -> Result<Response, PageError> {
+    let mitra = super::mitra::bagian_pengaturan(state, sesi).await?;
+    tampil_bagian(state, sesi, (kebutuhan, mitra), status).await
+}
+
+/// The page with the partner section as given (e.g. refused input).
+pub(crate) async fn tampil_dengan_mitra(
+    state: &AppState,
+    sesi: &Sesi,
+    mitra: super::mitra::BagianPengaturan,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let kebutuhan = super::kebutuhan::bagian_pengaturan(state, sesi).await?;
+    tampil_bagian(state, sesi, (kebutuhan, mitra), status).await
+}
+
+async fn tampil_bagian(
+    state: &AppState,
+    sesi: &Sesi,
+    (kebutuhan, mitra): (
+        super::kebutuhan::BagianPengaturan,
+        super::mitra::BagianPengaturan,
+    ),
+    status: StatusCode,
+) -> Result<Response, PageError> {
     let atur = analitik::pengaturan(state, sesi.instansi_id()).await?;
     let tpl = PengaturanTpl {
         layout: Layout::untuk(sesi, "Pengaturan Analitik", "pengaturan"),
@@ -282,6 +309,7 @@ pub(crate) async fn tampil(
         isian: IsianPengaturan::dari(&atur),
         galat: GalatIsian::new(),
         kebutuhan,
+        mitra,
     };
     render_status(&tpl, status)
 }
@@ -310,6 +338,7 @@ pub(crate) async fn kirim(
                     isian,
                     galat,
                     kebutuhan: super::kebutuhan::bagian_pengaturan(&state, &sesi).await?,
+                    mitra: super::mitra::bagian_pengaturan(&state, &sesi).await?,
                 };
                 return render_status(&tpl, StatusCode::UNPROCESSABLE_ENTITY);
             }

@@ -338,6 +338,7 @@ async fn with_one_instansi_the_form_has_no_select_and_uses_it() {
                 role: Role::AdminBkpsdm,
                 unit: None,
                 pegawai: None,
+                mitra: None,
             },
         )
         .await

@@ -10,9 +10,9 @@ use kompeten_domain::{
 };
 use kompeten_store::sqlite::{OpenMode, SqliteStore};
 use kompeten_store::{
-    Actor, InstansiId, JabatanId, KompetensiId, LevelKompetensi, NewAccount, NewInstansi,
-    NewJabatan, NewKompetensi, NewPegawai, NewPenilaian, NewUnit, PegawaiId, Skp, StandarItem,
-    Store, UnitId,
+    Actor, InstansiId, JabatanId, KompetensiId, LevelKompetensi, MitraId, NewAccount, NewInstansi,
+    NewJabatan, NewKompetensi, NewMitra, NewPegawai, NewPenilaian, NewUnit, PegawaiId, Skp,
+    StandarItem, Store, UnitId,
 };
 use kompeten_web::{AppState, WebConfig, router};
 use std::sync::{Arc, OnceLock};
@@ -64,6 +64,9 @@ pub struct Ids {
     pub dewi: PegawaiId,
     pub yusuf: PegawaiId,
     pub rahmat_b: PegawaiId,
+    /// The partner of the "mitra" account (Universitas Andalas, bare:
+    /// `mitra::isi_katalog` fills in its contacts and agreements).
+    pub unand: MitraId,
 }
 
 pub struct Fixture {
@@ -254,7 +257,7 @@ async fn akun(
     nama: &str,
     role: Role,
     sandi: &str,
-    (unit, pegawai): (Option<UnitId>, Option<PegawaiId>),
+    (unit, pegawai, mitra): (Option<UnitId>, Option<PegawaiId>, Option<MitraId>),
 ) {
     s.create_account(
         i,
@@ -266,6 +269,7 @@ async fn akun(
             role,
             unit,
             pegawai,
+            mitra,
         },
     )
     .await
@@ -575,6 +579,23 @@ async fn isi(s: &dyn Store) -> Ids {
     .await
     .expect("skp");
 
+    let unand = s
+        .add_mitra(
+            a,
+            &actor(),
+            &NewMitra {
+                kode: "UNAND".into(),
+                nama: "Universitas Andalas".into(),
+                jenis: kompeten_domain::JenisMitra::PerguruanTinggi,
+                alamat: None,
+                kota: Some("Padang".into()),
+                website: None,
+                kontak: Vec::new(),
+                kerja_sama: Vec::new(),
+            },
+        )
+        .await
+        .expect("partner of the mitra account");
     akun(
         s,
         a,
@@ -582,7 +603,7 @@ async fn isi(s: &dyn Store) -> Ids {
         "Admin Uji",
         Role::AdminBkpsdm,
         SANDI_A,
-        (None, None),
+        (None, None, None),
     )
     .await;
     akun(
@@ -592,7 +613,7 @@ async fn isi(s: &dyn Store) -> Ids {
         "Pimpinan Dinkes",
         Role::PimpinanOpd,
         SANDI_A,
-        (Some(opd1), None),
+        (Some(opd1), None, None),
     )
     .await;
     akun(
@@ -602,7 +623,7 @@ async fn isi(s: &dyn Store) -> Ids {
         "Fitri Yuliani",
         Role::Pegawai,
         SANDI_A,
-        (None, Some(fitri)),
+        (None, Some(fitri), None),
     )
     .await;
     akun(
@@ -612,7 +633,7 @@ async fn isi(s: &dyn Store) -> Ids {
         "Mitra Universitas",
         Role::Mitra,
         SANDI_A,
-        (None, None),
+        (None, None, Some(unand)),
     )
     .await;
     akun(
@@ -622,7 +643,7 @@ async fn isi(s: &dyn Store) -> Ids {
         "Auditor Inspektorat",
         Role::Auditor,
         SANDI_A,
-        (None, None),
+        (None, None, None),
     )
     .await;
     akun(
@@ -632,7 +653,7 @@ async fn isi(s: &dyn Store) -> Ids {
         "Akun Lama",
         Role::AdminBkpsdm,
         SANDI_A,
-        (None, None),
+        (None, None, None),
     )
     .await;
 
@@ -667,7 +688,7 @@ async fn isi(s: &dyn Store) -> Ids {
         "Admin Lain",
         Role::AdminBkpsdm,
         SANDI_B,
-        (None, None),
+        (None, None, None),
     )
     .await;
 
@@ -696,5 +717,6 @@ async fn isi(s: &dyn Store) -> Ids {
         dewi,
         yusuf,
         rahmat_b,
+        unand,
     }
 }

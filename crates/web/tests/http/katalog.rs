@@ -34,10 +34,10 @@ async fn the_catalog_shows_costs_batches_forms_and_competencies() {
         let res = get(&fx.app, "/katalog", s.c()).await;
         assert_eq!(res.status, StatusCode::OK, "{peran}");
         assert!(res.body.contains("3 program"), "{peran}");
-        // Only admins are offered the form.
+        // Admins and the partner's own account are offered the form.
         assert_eq!(
             res.body.contains("href=\"/katalog/baru\""),
-            peran == "admin",
+            peran == "admin" || peran == "mitra",
             "{peran}"
         );
     }
@@ -334,16 +334,25 @@ async fn the_download_has_one_row_per_program_under_the_filters() {
 }
 
 #[tokio::test]
-async fn only_admins_may_use_the_program_forms() {
+async fn only_admins_and_the_partner_may_use_the_program_forms() {
     let fx = Fixture::new().await;
     let k = isi_katalog(&fx).await;
     for peran in ["pimpinan", "auditor", "fitri", "mitra"] {
         let s = masuk_sebagai(&fx, peran).await;
         let token = csrf_di(&get(&fx.app, "/katalog", s.c()).await.body);
-        for path in [
-            "/katalog/baru".to_owned(),
-            format!("/katalog/{}/ubah", k.plt),
-        ] {
+        // The partner (UNAND) may add and edit its own programs only.
+        let path = if peran == "mitra" {
+            vec![
+                format!("/katalog/{}/ubah", k.elearning),
+                format!("/katalog/{}/ubah", k.workshop),
+            ]
+        } else {
+            vec![
+                "/katalog/baru".to_owned(),
+                format!("/katalog/{}/ubah", k.plt),
+            ]
+        };
+        for path in path {
             assert_eq!(
                 get(&fx.app, &path, s.c()).await.status,
                 StatusCode::FORBIDDEN,
@@ -738,4 +747,212 @@ async fn invalid_program_input_is_shown_again_and_nothing_changes() {
         fx.store.audit_log(fx.ids.a, 1).await.expect("audit")[0].id,
         audit_sebelum
     );
+}
+
+/// The fields of a valid program form, with `extra` appended.
+fn isian_program<'a>(
+    token: &'a str,
+    kode: &'a str,
+    extra: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut v = vec![
+        ("csrf", token),
+        ("kode", kode),
+        ("judul", "Kursus Analisis Data Kesehatan"),
+        ("bentuk", "kursus"),
+        ("moda", "daring"),
+        ("jp", "20"),
+        ("biaya_per_peserta", "1.000.000"),
+        ("terbuka", "1"),
+        ("aktif", "1"),
+    ];
+    v.extend_from_slice(extra);
+    v
+}
+
+#[tokio::test]
+async fn the_partner_adds_programs_run_by_itself_whatever_the_form_says() {
+    let fx = Fixture::new().await;
+    let k = isi_katalog(&fx).await;
+    let s = masuk_sebagai(&fx, "mitra").await;
+    let form = get(&fx.app, &format!("/katalog/baru?mitra={}", k.bpsdm), s.c()).await;
+    assert_eq!(form.status, StatusCode::OK);
+    // The organiser is fixed to its own partner: no other partner, no
+    // "run by the instansi" choice.
+    let pilihan = bagian(&form.body, "<select id=\"penyelenggara\"", "</select>");
+    assert!(
+        pilihan.contains(&format!(
+            "<option value=\"{}\" selected>Universitas Andalas</option>",
+            k.unand
+        )),
+        "{pilihan}"
+    );
+    assert_eq!(pilihan.matches("<option").count(), 1, "{pilihan}");
+    // Units and the dictionary are offered; nobody's personal data is.
+    assert!(!form.body.contains("Fitri Yuliani"));
+    assert!(!form.body.contains("19930812"));
+    let token = csrf_di(&form.body);
+
+    // Without a valid token nothing is written.
+    let bpsdm = k.bpsdm.to_string();
+    let tanpa = post_form(
+        &fx.app,
+        "/katalog/baru",
+        s.c(),
+        &isian_program("salah", "MIT-001", &[("penyelenggara", &bpsdm)]),
+    )
+    .await;
+    assert_eq!(tanpa.status, StatusCode::FORBIDDEN);
+
+    let res = post_form(
+        &fx.app,
+        "/katalog/baru",
+        s.c(),
+        &isian_program(&token, "MIT-001", &[("penyelenggara", &bpsdm)]),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let id = ProgramId(
+        res.location()
+            .and_then(|l| l.strip_prefix("/katalog/"))
+            .and_then(|t| t.parse().ok())
+            .expect("id"),
+    );
+    let p = fx.store.program(fx.ids.a, id).await.expect("saved");
+    assert_eq!(
+        (p.kode.as_str(), p.penyelenggara),
+        ("MIT-001", Some(k.unand)),
+        "saved for its own partner, not the one the form named"
+    );
+    let akun = fx
+        .store
+        .account_by_username(fx.ids.a, "mitra")
+        .await
+        .expect("lookup")
+        .expect("exists");
+    let log = &fx.store.audit_log(fx.ids.a, 1).await.expect("audit")[0];
+    assert_eq!(
+        (
+            log.action.as_str(),
+            log.actor_label.as_str(),
+            log.actor_account
+        ),
+        ("program.tambah", "mitra", Some(akun.id))
+    );
+    let semua = fx
+        .store
+        .list_program(fx.ids.a, &ProgramQuery::default())
+        .await
+        .expect("list");
+    assert_eq!(
+        semua.len(),
+        4,
+        "one program added, none by the refused post"
+    );
+}
+
+#[tokio::test]
+async fn the_partner_edits_its_own_programs_and_only_reads_the_others() {
+    let fx = Fixture::new().await;
+    let k = isi_katalog(&fx).await;
+    let s = masuk_sebagai(&fx, "mitra").await;
+    let sendiri = get(&fx.app, &format!("/katalog/{}", k.plt), s.c()).await;
+    assert!(
+        sendiri
+            .body
+            .contains(&format!("href=\"/katalog/{}/ubah\"", k.plt))
+    );
+    for lain in [k.workshop, k.elearning] {
+        let res = get(&fx.app, &format!("/katalog/{lain}"), s.c()).await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert!(!res.body.contains("/ubah\""), "no edit link on {lain}");
+    }
+    let form = get(&fx.app, &format!("/katalog/{}/ubah", k.plt), s.c()).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("value=\"PLT-001\""));
+    let token = csrf_di(&form.body);
+    let bpsdm = k.bpsdm.to_string();
+    let res = post_form(
+        &fx.app,
+        &format!("/katalog/{}/ubah", k.plt),
+        s.c(),
+        &isian_program(&token, "PLT-001", &[("penyelenggara", &bpsdm)]),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let p = fx.store.program(fx.ids.a, k.plt).await.expect("saved");
+    assert_eq!(p.judul, "Kursus Analisis Data Kesehatan");
+    assert_eq!(p.penyelenggara, Some(k.unand), "still its own");
+    let log = &fx.store.audit_log(fx.ids.a, 1).await.expect("audit")[0];
+    assert_eq!(
+        (log.action.as_str(), log.actor_label.as_str()),
+        ("program.ubah", "mitra")
+    );
+
+    // Another partner's program: refused, unchanged.
+    let res = post_form(
+        &fx.app,
+        &format!("/katalog/{}/ubah", k.workshop),
+        s.c(),
+        &isian_program(&token, "WS-002", &[]),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let ws = fx.store.program(fx.ids.a, k.workshop).await.expect("read");
+    assert_eq!(
+        (ws.judul.as_str(), ws.penyelenggara),
+        ("Workshop Kerja Sama Tim", Some(k.bpsdm))
+    );
+    // Another instansi's program does not exist here.
+    assert_eq!(
+        get(&fx.app, &format!("/katalog/{}/ubah", k.program_b), s.c())
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_partner_account_made_before_partners_were_linked_keeps_nothing() {
+    let fx = Fixture::new().await;
+    let k = isi_katalog(&fx).await;
+    // The store refuses such an account now; older databases may hold one.
+    sqlx::query(
+        "INSERT INTO akun (instansi_id, username, nama_tampilan, password_hash, role, dibuat_pada) \
+         SELECT instansi_id, 'mitra.lama', 'Mitra Lama', password_hash, role, dibuat_pada \
+         FROM akun WHERE username = 'mitra'",
+    )
+    .execute(fx.store.pool())
+    .await
+    .expect("old account");
+    let s = masuk_sebagai(&fx, "mitra.lama").await;
+    let daftar = get(&fx.app, "/katalog", s.c()).await;
+    assert_eq!(daftar.status, StatusCode::OK);
+    assert!(!daftar.body.contains("href=\"/katalog/baru\""));
+    let token = csrf_di(&daftar.body);
+    for path in [
+        "/katalog/baru".to_owned(),
+        format!("/katalog/{}/ubah", k.plt),
+        format!("/mitra/{}/ubah", k.unand),
+    ] {
+        assert_eq!(
+            get(&fx.app, &path, s.c()).await.status,
+            StatusCode::FORBIDDEN,
+            "GET {path}"
+        );
+        let res = post_form(
+            &fx.app,
+            &path,
+            s.c(),
+            &isian_program(&token, "LAMA-1", &[("kontak_nama_1", "Siapa")]),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "POST {path}");
+    }
+    let semua = fx
+        .store
+        .list_program(fx.ids.a, &ProgramQuery::default())
+        .await
+        .expect("list");
+    assert_eq!(semua.len(), 3);
 }

@@ -83,7 +83,11 @@ pub async fn isi_katalog(fx: &Fixture) -> Katalog {
             date!(2027 - 01 - 15),
         ),
     ];
-    let unand = s.add_mitra(a, &actor, &unand).await.expect("unand");
+    // The fixture made it bare, for its "mitra" account.
+    s.update_mitra(a, &actor, fx.ids.unand, &unand)
+        .await
+        .expect("unand");
+    let unand = fx.ids.unand;
     let mut bpsdm = mitra_baru(
         "BPSDM",
         "BPSDM Provinsi Sumatera Barat",
@@ -490,7 +494,9 @@ async fn only_admins_may_use_the_partner_forms() {
     for peran in ["pimpinan", "auditor", "fitri", "mitra"] {
         let s = masuk_sebagai(&fx, peran).await;
         let token = csrf_di(&get(&fx.app, "/mitra", s.c()).await.body);
-        for path in ["/mitra/baru".to_owned(), format!("/mitra/{}/ubah", k.unand)] {
+        // The partner's account edits its own contacts only (tested below).
+        let lain = if peran == "mitra" { k.bpsdm } else { k.unand };
+        for path in ["/mitra/baru".to_owned(), format!("/mitra/{lain}/ubah")] {
             assert_eq!(
                 get(&fx.app, &path, s.c()).await.status,
                 StatusCode::FORBIDDEN,
@@ -814,4 +820,277 @@ async fn the_openapi_document_lists_the_partner_and_catalog_paths() {
         get(&fx.app, "/api/v1/mitra", None).await.status,
         StatusCode::UNAUTHORIZED
     );
+}
+
+#[tokio::test]
+async fn the_partner_keeps_its_contacts_but_not_its_data_or_agreements() {
+    let fx = Fixture::new().await;
+    let k = isi_katalog(&fx).await;
+    let s = masuk_sebagai(&fx, "mitra").await;
+    let daftar = get(&fx.app, "/mitra", s.c()).await.body;
+    assert!(
+        daftar.contains(&format!("Lembaga Anda: <a href=\"/mitra/{}\">", k.unand)),
+        "{daftar}"
+    );
+    let sendiri = get(&fx.app, &format!("/mitra/{}", k.unand), s.c())
+        .await
+        .body;
+    assert!(sendiri.contains(&format!("href=\"/mitra/{}/ubah\">Ubah narahubung", k.unand)));
+    let lain = get(&fx.app, &format!("/mitra/{}", k.bpsdm), s.c())
+        .await
+        .body;
+    assert!(!lain.contains("/ubah\""), "another partner is read-only");
+
+    let form = get(&fx.app, &format!("/mitra/{}/ubah", k.unand), s.c()).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body
+            .contains("name=\"kontak_nama_1\" value=\"Dr. Andi Wijaya\"")
+    );
+    for field in ["name=\"kode\"", "name=\"nama\"", "name=\"ks_nomor_1\""] {
+        assert!(!form.body.contains(field), "{field} is not offered");
+    }
+    let token = csrf_di(&form.body);
+    let isian = |token: &str, email: &str| -> Vec<(String, String)> {
+        [
+            ("csrf", token),
+            // What the partner may not change, sent anyway.
+            ("kode", "UNAND2"),
+            ("nama", "Universitas Lain"),
+            ("jenis", "swasta"),
+            ("ks_jenis_1", "mou"),
+            ("ks_nomor_1", "MOU/PALSU/2030"),
+            ("ks_lingkup_1", "Diperpanjang sendiri"),
+            ("ks_mulai_1", "2026-01-01"),
+            ("ks_berakhir_1", "2035-12-31"),
+            // Its contacts: one replaced, one added.
+            ("kontak_nama_1", "Dr. Rina Marlina"),
+            ("kontak_jabatan_1", "Direktur Kerja Sama"),
+            ("kontak_email_1", email),
+            ("kontak_telepon_1", "0751-777777"),
+            ("kontak_nama_2", "Budi Santoso"),
+        ]
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+    };
+    let kirim = |v: Vec<(String, String)>| {
+        let app = fx.app.clone();
+        let cookie = s.cookie.clone();
+        let path = format!("/mitra/{}/ubah", k.unand);
+        async move {
+            let pasangan: Vec<(&str, &str)> =
+                v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            post_form(&app, &path, Some(&cookie), &pasangan).await
+        }
+    };
+    let sebelum = fx.store.mitra(fx.ids.a, k.unand).await.expect("read");
+
+    // Refused: a bad token, then a bad e-mail; nothing changes.
+    assert_eq!(
+        kirim(isian("salah", "rina@unand.ac.id")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let salah = kirim(isian(&token, "bukan-email")).await;
+    assert_eq!(salah.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(salah.body.contains("Alamat e-mail tidak valid."));
+    assert_eq!(
+        fx.store.mitra(fx.ids.a, k.unand).await.expect("read"),
+        sebelum
+    );
+
+    let res = kirim(isian(&token, "rina@unand.ac.id")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let m = fx.store.mitra(fx.ids.a, k.unand).await.expect("read");
+    assert_eq!(
+        m.kontak
+            .iter()
+            .map(|c| (c.nama.as_str(), c.email.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("Dr. Rina Marlina", Some("rina@unand.ac.id")),
+            ("Budi Santoso", None)
+        ]
+    );
+    assert_eq!(
+        (m.kode.as_str(), m.nama.as_str(), m.jenis, &m.kerja_sama),
+        (
+            "UNAND",
+            "Universitas Andalas",
+            JenisMitra::PerguruanTinggi,
+            &sebelum.kerja_sama
+        ),
+        "only the contacts changed"
+    );
+    let log = &fx.store.audit_log(fx.ids.a, 1).await.expect("audit")[0];
+    assert_eq!(
+        (log.action.as_str(), log.actor_label.as_str()),
+        ("mitra.ubah", "mitra")
+    );
+
+    // Another partner's page stays closed to it.
+    let token = csrf_di(&get(&fx.app, "/mitra", s.c()).await.body);
+    let res = post_form(
+        &fx.app,
+        &format!("/mitra/{}/ubah", k.bpsdm),
+        s.c(),
+        &[("csrf", &token), ("kontak_nama_1", "Penyusup")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert!(
+        fx.store
+            .mitra(fx.ids.a, k.bpsdm)
+            .await
+            .expect("read")
+            .kontak
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn the_ending_soon_threshold_is_a_setting_of_the_instansi() {
+    let fx = Fixture::new().await;
+    let k = isi_katalog(&fx).await;
+    // 27 November 2026 + 60 days = 26 January 2027; + 20 days = 17 December.
+    let mut batas = fx.store.mitra(fx.ids.a, k.batas).await.expect("read");
+    batas.kerja_sama = vec![
+        ks(
+            JenisKerjaSama::Pks,
+            "PKS/60-HARI",
+            date!(2025 - 01 - 01),
+            date!(2027 - 01 - 26),
+        ),
+        ks(
+            JenisKerjaSama::Pks,
+            "PKS/20-HARI",
+            date!(2025 - 01 - 01),
+            date!(2026 - 12 - 17),
+        ),
+    ];
+    fx.store
+        .update_mitra(fx.ids.a, &Actor::system("uji"), k.batas, &batas.data())
+        .await
+        .expect("agreements");
+    let s = masuk_sebagai(&fx, "admin").await;
+    let status = |doc: &serde_json::Value, nomor: &str| -> String {
+        doc["mitra"]
+            .as_array()
+            .expect("mitra")
+            .iter()
+            .flat_map(|m| m["kerja_sama"].as_array().expect("kerja_sama").iter())
+            .find(|k| k["nomor"] == nomor)
+            .unwrap_or_else(|| panic!("{nomor} missing"))["status"]
+            .as_str()
+            .expect("status")
+            .to_owned()
+    };
+    let doc = get(&fx.app, "/api/v1/mitra", s.c()).await.json();
+    assert_eq!(doc["ambang_hari"], 90, "the default");
+    assert_eq!(status(&doc, "PKS/60-HARI"), "segera_berakhir");
+
+    let halaman = get(&fx.app, "/pengaturan", s.c()).await.body;
+    assert!(halaman.contains("id=\"kerja-sama-mitra\""));
+    assert!(halaman.contains("name=\"ambang_segera_berakhir_hari\" value=\"90\""));
+    let token = csrf_di(&halaman);
+
+    // Refused values say why, in Indonesian, and change nothing.
+    for nilai in ["0", "731", "tiga puluh", "", "-5"] {
+        let res = post_form(
+            &fx.app,
+            "/pengaturan/mitra",
+            s.c(),
+            &[("csrf", &token), ("ambang_segera_berakhir_hari", nilai)],
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{nilai:?}");
+        assert!(
+            res.body
+                .contains("Ambang harus bilangan bulat 1 sampai 730 hari."),
+            "{nilai:?}"
+        );
+        assert!(
+            res.body.contains(&format!("value=\"{nilai}\"")),
+            "kept as typed"
+        );
+    }
+    assert_eq!(
+        fx.store.pengaturan(fx.ids.a, "mitra").await.expect("read"),
+        None
+    );
+    // Only an admin changes it, with a valid token.
+    for peran in ["auditor", "pimpinan", "mitra"] {
+        let lain = masuk_sebagai(&fx, peran).await;
+        let t = csrf_di(&get(&fx.app, "/mitra", lain.c()).await.body);
+        let res = post_form(
+            &fx.app,
+            "/pengaturan/mitra",
+            lain.c(),
+            &[("csrf", &t), ("ambang_segera_berakhir_hari", "30")],
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{peran}");
+    }
+    let res = post_form(
+        &fx.app,
+        "/pengaturan/mitra",
+        s.c(),
+        &[("csrf", "salah"), ("ambang_segera_berakhir_hari", "30")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        fx.store.pengaturan(fx.ids.a, "mitra").await.expect("read"),
+        None
+    );
+
+    let res = post_form(
+        &fx.app,
+        "/pengaturan/mitra",
+        s.c(),
+        &[("csrf", &token), ("ambang_segera_berakhir_hari", " 30 ")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.location(), Some("/pengaturan#kerja-sama-mitra"));
+    assert_eq!(
+        fx.store.pengaturan(fx.ids.a, "mitra").await.expect("read"),
+        Some(serde_json::json!({ "ambang_segera_berakhir_hari": 30 }))
+    );
+    let log = &fx.store.audit_log(fx.ids.a, 1).await.expect("audit")[0];
+    assert_eq!(log.action, "pengaturan.ubah");
+
+    // Sixty days away is no longer "ending soon"; twenty days still is.
+    let doc = get(&fx.app, "/api/v1/mitra", s.c()).await.json();
+    assert_eq!(doc["ambang_hari"], 30);
+    assert_eq!(status(&doc, "PKS/60-HARI"), "berlaku");
+    assert_eq!(status(&doc, "PKS/20-HARI"), "segera_berakhir");
+    assert_eq!(status(&doc, "PKS/UNAND/2025"), "berlaku", "49 days away");
+    let daftar = get(&fx.app, "/mitra", s.c()).await.body;
+    assert!(daftar.contains("berakhir dalam 30 hari"));
+    let panel = bagian(&daftar, "Kerja sama yang perlu diperhatikan", "</section>");
+    assert!(panel.contains("PKS/20-HARI"), "{panel}");
+    assert!(!panel.contains("PKS/60-HARI"), "{panel}");
+    let detail = get(&fx.app, &format!("/api/v1/mitra/{}", k.batas), s.c())
+        .await
+        .json();
+    assert_eq!(detail["kerja_sama"][0]["status"], "berlaku");
+    // Other readers see the same flags; the auditor reads the setting.
+    let auditor = masuk_sebagai(&fx, "auditor").await;
+    let halaman = get(&fx.app, "/pengaturan", auditor.c()).await.body;
+    assert!(halaman.contains("name=\"ambang_segera_berakhir_hari\" value=\"30\""));
+    let doc = get(&fx.app, "/api/v1/mitra", auditor.c()).await.json();
+    assert_eq!(status(&doc, "PKS/60-HARI"), "berlaku");
+
+    // Back to the default.
+    let res = post_form(
+        &fx.app,
+        "/pengaturan/mitra",
+        s.c(),
+        &[("csrf", &token), ("bawaan", "1")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let doc = get(&fx.app, "/api/v1/mitra", s.c()).await.json();
+    assert_eq!(status(&doc, "PKS/60-HARI"), "segera_berakhir");
 }
