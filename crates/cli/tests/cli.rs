@@ -483,6 +483,149 @@ fn the_demo_is_created_once_and_reused() {
     assert!(cost > 0 && cost <= 500_000_000, "{cost}");
     let value = a["value"].as_f64().expect("value");
     assert!(value > 0.0 && a["bound"].as_f64().expect("bound") >= value);
+
+    plan_versions_of_the_demo(dir.path(), &url);
+}
+
+/// A stored plan version of the demo (loaded once, by the test above):
+/// made, listed and exported in every format.
+fn plan_versions_of_the_demo(dir: &Path, url: &str) {
+    let out = kompeten(&[
+        "plan",
+        "create",
+        "--database-url",
+        url,
+        "--budget",
+        "40.000.000",
+        "--name",
+        "Rencana uji CLI",
+        "--date",
+        "2026-11-27",
+        // Enough for the test; fewer rounds keep it quick.
+        "--target-gap",
+        "15",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let created = stdout(&out);
+    let id: String = created
+        .strip_prefix("plan ")
+        .and_then(|t| t.split(':').next())
+        .expect("plan id printed")
+        .to_owned();
+    assert!(id.parse::<i64>().is_ok(), "{created}");
+
+    let out = kompeten(&["plan", "list", "--database-url", url]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listed = stdout(&out);
+    let header: Vec<&str> = listed.lines().next().expect("header").split('\t').collect();
+    assert_eq!(header.len(), 11, "{listed}");
+    let row: Vec<&str> = listed
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|f| f[0] == id)
+        .expect("the new version is listed");
+    assert_eq!(row.len(), header.len(), "{listed}");
+    // November plans are for the next year.
+    assert_eq!(&row[1..5], ["2027", "1", "Rencana uji CLI", "draf"]);
+    assert_eq!(row[5], "40000000");
+    let cost: i64 = row[6].parse().expect("cost");
+    assert!(cost > 0 && cost <= 40_000_000, "{cost}");
+    let value: f64 = row[7].parse().expect("value");
+    let bound: f64 = row[8].parse().expect("bound");
+    assert!(value > 0.0 && bound >= value, "{listed}");
+    let assignments: usize = row[10].parse().expect("assignments");
+    assert!(assignments > 0);
+    let out = kompeten(&["plan", "list", "--database-url", url, "--year", "2030"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1, "only the header");
+
+    let export = |file: &str| {
+        let path = dir.join(file);
+        let out = kompeten(&[
+            "plan",
+            "export",
+            "--database-url",
+            url,
+            "--id",
+            &id,
+            "--out",
+            &path.display().to_string(),
+        ]);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+        std::fs::read(&path).expect("export written")
+    };
+    assert!(export("rencana.xlsx").starts_with(b"PK"));
+    // Every assignment, with its share of the cost.
+    let bytes = export("rencana.csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let columns = reader.headers().expect("header").clone();
+    assert_eq!(&columns[0], "NIP");
+    assert_eq!(&columns[6], "Biaya (Rp)");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), assignments);
+    let total: i64 = rows
+        .iter()
+        .map(|r| r[6].parse::<i64>().expect("cost"))
+        .sum();
+    // Each row is rounded to the rupiah.
+    assert!(
+        (total - cost).abs() <= rows.len() as i64,
+        "{total} vs {cost}"
+    );
+    let mps = String::from_utf8(export("rencana.mps")).expect("text");
+    assert!(mps.starts_with("NAME"), "{}", &mps[..mps.len().min(80)]);
+    assert!(mps.contains("RHS BUDGET 40000000"));
+    let p: serde_json::Value = serde_json::from_slice(&export("masalah-v1.json")).expect("JSON");
+    assert_eq!(p["format"], "kompeten.plan-problem/v1");
+    assert_eq!(p["budget"], 40_000_000);
+
+    let again = kompeten(&[
+        "plan",
+        "export",
+        "--database-url",
+        url,
+        "--id",
+        &id,
+        "--out",
+        &dir.join("rencana.csv").display().to_string(),
+    ]);
+    assert_one_line_error(&again, "already exists");
+    let unknown = dir.join("nope.xlsx").display().to_string();
+    let out = kompeten(&[
+        "plan",
+        "export",
+        "--database-url",
+        url,
+        "--id",
+        "999999",
+        "--out",
+        &unknown,
+    ]);
+    assert_one_line_error(&out, "no plan with id 999999");
+    assert!(!dir.join("nope.xlsx").exists());
+    let out = kompeten(&[
+        "plan",
+        "export",
+        "--database-url",
+        url,
+        "--id",
+        &id,
+        "--out",
+        "rencana.pdf",
+    ]);
+    assert_one_line_error(&out, ".xlsx, .csv, .mps or .json");
+    let out = kompeten(&[
+        "plan",
+        "create",
+        "--database-url",
+        url,
+        "--instansi",
+        "bukan-instansi",
+        "--name",
+        "X",
+    ]);
+    assert_one_line_error(&out, "no instansi with code \"bukan-instansi\"");
 }
 
 // ------------------------------------------------------- kompeten plan
@@ -710,5 +853,43 @@ fn plan_export_mps_and_generate_write_their_files() {
         std::fs::read(&generated).expect("generated"),
         first,
         "same seed, same file"
+    );
+}
+
+#[test]
+fn plan_version_commands_have_help_and_check_their_arguments() {
+    for cmd in ["list", "create", "export"] {
+        let out = kompeten(&["plan", cmd, "--help"]);
+        assert!(out.status.success(), "{cmd}: {}", stderr(&out));
+        assert!(stdout(&out).contains("--database-url"), "{cmd}");
+    }
+    // Refused before any database is opened.
+    let out = kompeten(&[
+        "plan",
+        "create",
+        "--database-url",
+        "sqlite:///nonexistent/k.sqlite",
+        "--name",
+        "  ",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("the name is empty"),
+        "{}",
+        stderr(&out)
+    );
+    let out = kompeten(&[
+        "plan",
+        "list",
+        "--database-url",
+        "sqlite:///nonexistent/k.sqlite",
+        "--year",
+        "1999",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("between 2000 and 2100"),
+        "{}",
+        stderr(&out)
     );
 }

@@ -36,19 +36,21 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::{Role, StatusRencana, StatusTinjauan, tahun_perencanaan};
-use kompeten_engine::rencana::{
-    Answer, Assignment, Evaluation, Model, Options, Problem, SCENARIO_PERCENTS, ScenarioPoint,
-    Solution, Violation, evaluate_ids, jp_compliant, scenarios, solve, write_mps,
+use kompeten_engine::rencana::{Answer, Options, ScenarioPoint, Violation, solve, write_mps};
+use kompeten_io::laporan_rencana::{
+    Hitungan, KopUnduhan, bahan_rencana, desimal, menutup, model_dari, nama_berkas, pasangan,
+    per_opd, rupiah, rupiah_i, selisih_persen, tabel_dari_bahan, tulis_buku_rencana,
 };
-use kompeten_io::kebutuhan::PengaturanKebutuhan;
-use kompeten_io::rencana::masalah_instansi;
-use kompeten_io::tabel::{Kolom, Sel, Tabel, tulis_xlsx_buku};
+use kompeten_io::rencana::{
+    DokumenSkenario, GalatRencana, anggaran_bawaan as anggaran_awal, masalah_instansi, rencana_baru,
+};
+use kompeten_io::tabel::{Kolom, Sel, Tabel};
 use kompeten_store::{
-    HasilRencana, Lingkup, NewRencana, PegawaiId, PegawaiRow, Penugasan, PenugasanBaru, ProgramId,
+    HasilRencana, Lingkup, NewRencana, PegawaiId, PegawaiRow, Penugasan, PenugasanBaru,
     ProgramQuery, Rencana, RencanaId, StoreError, UbahPenugasan, UnitId,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use utoipa::{OpenApi, ToSchema};
 
 /// The largest budget accepted (Rp 1 quadrillion, the format's own limit).
@@ -58,11 +60,6 @@ const BARIS_HALAMAN: usize = 200;
 /// Longest plan name and review note.
 const MAKS_NAMA: usize = 200;
 const MAKS_CATATAN: usize = 2000;
-/// The budget a new plan starts from when the settings give none.
-const ANGGARAN_BAWAAN: i64 = 750_000_000;
-/// The stored scenario document.
-const FORMAT_SKENARIO: &str = "kompeten.plan-scenarios/v1";
-const JUDUL_BUKU: &str = "Rencana Pengembangan Kompetensi";
 
 // ---------------------------------------------------------------- access
 
@@ -167,20 +164,6 @@ fn rapikan_nip(teks: &str) -> String {
 
 // ---------------------------------------------------------------- numbers
 
-fn rupiah(v: u64) -> String {
-    format!("Rp{}", ribuan(v))
-}
-
-fn rupiah_i(v: i64) -> String {
-    rupiah(u64::try_from(v).unwrap_or(0))
-}
-
-/// One decimal with a comma and thousands dots: "4.903,5".
-fn desimal(x: f64) -> String {
-    let persepuluh = (x * 10.0).round().max(0.0) as u64;
-    format!("{},{}", ribuan(persepuluh / 10), persepuluh % 10)
-}
-
 /// Axis labels: "Rp750 jt", "Rp1,5 M".
 fn rupiah_singkat(v: f64) -> String {
     if v >= 1e9 {
@@ -190,26 +173,6 @@ fn rupiah_singkat(v: f64) -> String {
     } else {
         rupiah(v.round().max(0.0) as u64)
     }
-}
-
-fn selisih_persen(h: &HasilRencana) -> f64 {
-    if h.batas > 0.0 {
-        ((h.batas - h.nilai) / h.batas * 100.0).max(0.0)
-    } else {
-        0.0
-    }
-}
-
-fn menutup(a: &Assignment) -> String {
-    let mut bagian: Vec<String> = a
-        .closes
-        .iter()
-        .map(|c| format!("{} +{}", c.competency, c.levels))
-        .collect();
-    if a.jp_counted > 0 {
-        bagian.push(format!("{} JP", a.jp_counted));
-    }
-    bagian.join(", ")
 }
 
 /// Indonesian for the checker's refusal, naming the rule broken.
@@ -253,106 +216,13 @@ fn pesan_pelanggaran(v: &Violation) -> String {
 
 // ---------------------------------------------------------------- computing
 
-/// The stored scenario curve with what turns counts into shares.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct DokumenSkenario {
-    format: String,
-    /// Employees in the needs: the denominator of JP compliance.
-    pegawai: usize,
-    titik: Vec<ScenarioPoint>,
-}
-
-/// A plan's assignments checked against its needs.
-struct Hitungan {
-    model: Model,
-    /// The checker's numbers and the per-assignment detail; the refusal
-    /// when the stored assignments no longer fit (never for plans written
-    /// through this module).
-    hasil: Result<(Evaluation, Answer), Violation>,
-}
-
-impl Hitungan {
-    fn jawaban(&self) -> Option<&Answer> {
-        self.hasil.as_ref().ok().map(|(_, a)| a)
+/// A plan-version error as the web shows it: store refusals keep their
+/// status (404, 409), everything else is internal.
+fn galat_rencana(e: GalatRencana) -> AppError {
+    match e {
+        GalatRencana::Store(e) => e.into(),
+        e => AppError::internal(&e),
     }
-
-    fn jp_memenuhi(&self) -> Option<usize> {
-        self.hasil
-            .as_ref()
-            .ok()
-            .map(|(ev, _)| jp_compliant(&self.model, ev))
-    }
-
-    /// Per (NIP, code): the answer's line.
-    fn per_pasangan(&self) -> HashMap<(&str, &str), &Assignment> {
-        self.jawaban()
-            .map(|a| {
-                a.assignments
-                    .iter()
-                    .map(|x| ((x.employee.as_str(), x.program.as_str()), x))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    /// JP per program code.
-    fn jp_per_program(&self) -> HashMap<&str, u64> {
-        self.model
-            .programs
-            .iter()
-            .map(|p| (p.id.as_str(), p.jp))
-            .collect()
-    }
-}
-
-/// Checks `pairs` of (NIP, code) and details them like the solver's answer.
-fn nilai_rencana(
-    model: &Model,
-    pairs: &[(String, String)],
-    bound: f64,
-) -> Result<(Evaluation, Answer), Violation> {
-    let ev = evaluate_ids(model, pairs)?;
-    let pegawai: HashMap<&str, usize> = model
-        .employees
-        .iter()
-        .enumerate()
-        .map(|(n, e)| (e.id.as_str(), n))
-        .collect();
-    let program: HashMap<&str, usize> = model
-        .programs
-        .iter()
-        .enumerate()
-        .map(|(n, p)| (p.id.as_str(), n))
-        .collect();
-    // evaluate_ids accepted every id.
-    let mut indeks: Vec<(usize, usize)> = pairs
-        .iter()
-        .filter_map(|(e, p)| Some((*pegawai.get(e.as_str())?, *program.get(p.as_str())?)))
-        .collect();
-    indeks.sort_unstable();
-    let solusi = Solution {
-        assignments: indeks,
-        evaluation: ev.clone(),
-        bound,
-        rounds: 0,
-        stopped: false,
-    };
-    let jawaban = Answer::new(model, &solusi);
-    Ok((ev, jawaban))
-}
-
-fn model_dari(masalah: serde_json::Value) -> Result<Model, AppError> {
-    let problem: Problem = serde_json::from_value(masalah)
-        .map_err(|e| AppError::Internal(format!("stored plan problem: {e}")))?;
-    problem
-        .validate()
-        .map_err(|e| AppError::Internal(format!("stored plan problem: {e}")))
-}
-
-fn pasangan(p: &[Penugasan]) -> Vec<(String, String)> {
-    p.iter()
-        .map(|x| (x.nip.as_str().to_owned(), x.program_kode.clone()))
-        .collect()
 }
 
 /// The version's needs as a model, with `pairs` checked against them; the
@@ -367,18 +237,12 @@ async fn hitung(
         .store()
         .dokumen_rencana(sesi.instansi_id(), r.id)
         .await?;
-    let skenario = dok
-        .skenario
-        .and_then(|v| serde_json::from_value::<DokumenSkenario>(v).ok())
-        .filter(|d| d.format == FORMAT_SKENARIO);
+    let skenario = DokumenSkenario::dari_json(dok.skenario);
     let batas = r.hasil.batas;
-    let hitungan = tokio::task::spawn_blocking(move || {
-        let model = model_dari(dok.masalah)?;
-        let hasil = nilai_rencana(&model, &pairs, batas);
-        Ok::<_, AppError>(Hitungan { model, hasil })
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("checking the plan: {e}")))??;
+    let hitungan = tokio::task::spawn_blocking(move || Hitungan::dari(&dok.masalah, &pairs, batas))
+        .await
+        .map_err(|e| AppError::Internal(format!("checking the plan: {e}")))?
+        .map_err(galat_rencana)?;
     Ok((hitungan, skenario))
 }
 
@@ -402,7 +266,8 @@ const PESAN_KONFLIK: &str =
     "Rencana berubah sejak halaman ini dimuat; muat ulang lalu ulangi perubahan Anda.";
 
 /// A new draft from the instansi's needs of `tahun`, solved, with its
-/// scenario curve.
+/// scenario curve (`kompeten_io::rencana::buat_rencana`, with the solving
+/// off the async workers).
 async fn buat_rencana(
     state: &AppState,
     sesi: &Sesi,
@@ -416,75 +281,12 @@ async fn buat_rencana(
     let m = masalah_instansi(store, i, tahun, state.hari_ini(), anggaran)
         .await
         .map_err(|e| AppError::internal(&e))?;
-    let masalah = serde_json::to_value(&m.problem)
-        .map_err(|e| AppError::Internal(format!("plan problem as JSON: {e}")))?;
-    let pegawai: HashMap<String, PegawaiId> = m
-        .pegawai
-        .iter()
-        .map(|(nip, p, _)| (nip.clone(), *p))
-        .collect();
-    let program: HashMap<String, ProgramId> = m.program.iter().cloned().collect();
-    // The equal-quota baseline splits the budget between OPDs.
-    let mut nomor_opd: HashMap<UnitId, u32> = HashMap::new();
-    let group_of: Vec<u32> = m
-        .pegawai
-        .iter()
-        .map(|(_, _, opd)| {
-            let n = nomor_opd.len() as u32;
-            *nomor_opd.entry(*opd).or_insert(n)
-        })
-        .collect();
-    let problem = m.problem;
-    let (jawaban, titik, jumlah) = tokio::task::spawn_blocking(move || {
-        let model = problem
-            .validate()
-            .map_err(|e| AppError::Internal(format!("plan problem from the records: {e}")))?;
-        let options = Options::default();
-        let solusi = solve(&model, &options);
-        let jawaban = Answer::new(&model, &solusi);
-        let titik = scenarios(&model, &SCENARIO_PERCENTS, &group_of, &options);
-        Ok::<_, AppError>((jawaban, titik, model.employees.len()))
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("solving the plan: {e}")))??;
-    let skenario = serde_json::to_value(DokumenSkenario {
-        format: FORMAT_SKENARIO.to_owned(),
-        pegawai: jumlah,
-        titik,
-    })
-    .map_err(|e| AppError::Internal(format!("scenarios as JSON: {e}")))?;
-    let penugasan = jawaban
-        .assignments
-        .iter()
-        .filter_map(|a| {
-            Some(PenugasanBaru {
-                pegawai: *pegawai.get(&a.employee)?,
-                program: *program.get(&a.program)?,
-                manual: false,
-            })
-        })
-        .collect();
-    let id = store
-        .create_rencana(
-            i,
-            &pelaku(sesi),
-            &NewRencana {
-                tahun,
-                nama,
-                anggaran,
-                masalah,
-                skenario: Some(skenario),
-                hasil: HasilRencana {
-                    nilai: jawaban.value,
-                    batas: jawaban.bound,
-                    biaya: i64::try_from(jawaban.cost).unwrap_or(i64::MAX),
-                },
-                penugasan,
-                basis: None,
-            },
-        )
-        .await?;
-    Ok(id)
+    let baru: NewRencana =
+        tokio::task::spawn_blocking(move || rencana_baru(m, tahun, nama, &Options::default()))
+            .await
+            .map_err(|e| AppError::Internal(format!("solving the plan: {e}")))?
+            .map_err(galat_rencana)?;
+    Ok(store.create_rencana(i, &pelaku(sesi), &baru).await?)
 }
 
 /// A new draft copied from any version: the same needs, scenarios and
@@ -771,15 +573,7 @@ struct DaftarTpl {
 }
 
 async fn anggaran_bawaan(state: &AppState, sesi: &Sesi) -> Result<i64, AppError> {
-    let atur = state
-        .store()
-        .pengaturan(sesi.instansi_id(), PengaturanKebutuhan::KUNCI)
-        .await?;
-    Ok(PengaturanKebutuhan::dari_json(atur)
-        .map(|a| a.anggaran)
-        .ok()
-        .filter(|a| *a > 0)
-        .unwrap_or(ANGGARAN_BAWAAN))
+    Ok(anggaran_awal(state.store(), sesi.instansi_id()).await?)
 }
 
 async fn halaman_daftar(
@@ -992,44 +786,6 @@ fn cakupan(sesi: &Sesi) -> &'static str {
         Role::PimpinanOpd => "unit yang Anda pimpin",
         _ => "Anda sendiri",
     }
-}
-
-/// Per-OPD figures of the whole plan, in the store's OPD order.
-struct Opd {
-    id: UnitId,
-    nama: String,
-    peserta: BTreeSet<PegawaiId>,
-    penugasan: u64,
-    jp: u64,
-    biaya: f64,
-}
-
-fn per_opd(semua: &[Penugasan], h: &Hitungan) -> Vec<Opd> {
-    let detail = h.per_pasangan();
-    let jp = h.jp_per_program();
-    let mut out: Vec<Opd> = Vec::new();
-    let mut indeks: HashMap<UnitId, usize> = HashMap::new();
-    for p in semua {
-        let n = *indeks.entry(p.opd).or_insert_with(|| {
-            out.push(Opd {
-                id: p.opd,
-                nama: p.opd_nama.clone(),
-                peserta: BTreeSet::new(),
-                penugasan: 0,
-                jp: 0,
-                biaya: 0.0,
-            });
-            out.len() - 1
-        });
-        let o = &mut out[n];
-        o.peserta.insert(p.pegawai);
-        o.penugasan += 1;
-        o.jp += jp.get(p.program_kode.as_str()).copied().unwrap_or(0);
-        o.biaya += detail
-            .get(&(p.nip.as_str(), p.program_kode.as_str()))
-            .map_or(0.0, |a| a.cost);
-    }
-    out
 }
 
 fn skenario_view(d: &DokumenSkenario) -> Skenario {
@@ -1452,99 +1208,22 @@ async fn tabel_rencana(
     id: RencanaId,
 ) -> Result<(Rencana, Tabel, Tabel), AppError> {
     let r = rencana_terbaca(state, sesi, id).await?;
-    let store = state.store();
-    let i = sesi.instansi_id();
-    let semua = store.penugasan_rencana(i, id, Lingkup::Instansi).await?;
-    let lingkup = lingkup_baca(sesi);
-    let terlihat = if lingkup == Lingkup::Instansi {
-        semua.clone()
-    } else {
-        store.penugasan_rencana(i, id, lingkup).await?
+    let bahan = bahan_rencana(
+        state.store(),
+        sesi.instansi_id(),
+        r.clone(),
+        lingkup_baca(sesi),
+    )
+    .await?;
+    let kop = KopUnduhan {
+        instansi: sesi.instansi.nama.clone(),
+        cakupan: cakupan(sesi).to_owned(),
+        tanggal: state.hari_ini(),
     };
-    let (h, _) = hitung(state, sesi, &r, pasangan(&semua)).await?;
-    let catatan = vec![
-        format!("Instansi: {}", sesi.instansi.nama),
-        format!(
-            "Rencana: {} · tahun {} versi {} · {}",
-            r.nama,
-            r.tahun,
-            r.versi,
-            r.status.label()
-        ),
-        format!(
-            "Anggaran {}; biaya {}; nilai {}; batas atas {}",
-            rupiah_i(r.anggaran),
-            rupiah_i(r.hasil.biaya),
-            desimal(r.hasil.nilai),
-            desimal(r.hasil.batas)
-        ),
-        format!("Cakupan: {}", cakupan(sesi)),
-        format!("Tanggal unduh: {}", tanggal(state.hari_ini())),
-    ];
-    let mut opd = Tabel::new(
-        "Per OPD",
-        vec![
-            Kolom::dengan_lebar("OPD", 40.0),
-            Kolom::new("Peserta"),
-            Kolom::new("Penugasan"),
-            Kolom::new("JP"),
-            Kolom::new("Biaya (Rp)"),
-        ],
-    );
-    opd.catatan = catatan.clone();
-    let terlihat_opd: HashSet<UnitId> = terlihat.iter().map(|p| p.opd).collect();
-    let seluruh = lingkup == Lingkup::Instansi;
-    for o in per_opd(&semua, &h) {
-        if !seluruh && !terlihat_opd.contains(&o.id) {
-            continue;
-        }
-        opd.baris.push(vec![
-            Sel::teks(o.nama),
-            Sel::Bulat(o.peserta.len() as i64),
-            Sel::Bulat(i64::try_from(o.penugasan).unwrap_or(i64::MAX)),
-            Sel::Bulat(i64::try_from(o.jp).unwrap_or(i64::MAX)),
-            Sel::Bulat(o.biaya.round() as i64),
-        ]);
-    }
-    let mut pegawai = Tabel::new(
-        "Per pegawai",
-        vec![
-            Kolom::dengan_lebar("NIP", 21.0),
-            Kolom::dengan_lebar("Nama", 32.0),
-            Kolom::dengan_lebar("Unit kerja", 40.0),
-            Kolom::new("Kode program"),
-            Kolom::dengan_lebar("Program", 40.0),
-            Kolom::new("JP"),
-            Kolom::new("Biaya (Rp)"),
-            Kolom::dengan_lebar("Menutup", 30.0),
-            Kolom::new("Manual"),
-        ],
-    );
-    pegawai.catatan = catatan;
-    let detail = h.per_pasangan();
-    let jp_program = h.jp_per_program();
-    for p in &terlihat {
-        let a = detail.get(&(p.nip.as_str(), p.program_kode.as_str()));
-        pegawai.baris.push(vec![
-            Sel::teks(p.nip.as_str()),
-            Sel::teks(p.nama_pegawai.as_str()),
-            Sel::teks(format!("{} › {}", p.opd_nama, p.unit_nama)),
-            Sel::teks(p.program_kode.as_str()),
-            Sel::teks(p.program_judul.as_str()),
-            Sel::Bulat(
-                i64::try_from(
-                    jp_program
-                        .get(p.program_kode.as_str())
-                        .copied()
-                        .unwrap_or(0),
-                )
-                .unwrap_or(i64::MAX),
-            ),
-            a.map_or(Sel::Kosong, |a| Sel::Bulat(a.cost.round() as i64)),
-            Sel::teks(a.map(|a| menutup(a)).unwrap_or_default()),
-            Sel::teks(if p.manual { "ya" } else { "tidak" }),
-        ]);
-    }
+    let (opd, pegawai) = tokio::task::spawn_blocking(move || tabel_dari_bahan(&bahan, &kop))
+        .await
+        .map_err(|e| AppError::Internal(format!("checking the plan: {e}")))?
+        .map_err(galat_rencana)?;
     Ok((r, opd, pegawai))
 }
 
@@ -1573,12 +1252,11 @@ pub(crate) async fn unduh(
     let id = rencana_id(&raw)?;
     let format = Format::dari(&params)?;
     let (r, opd, pegawai) = tabel_rencana(&state, &sesi, id).await?;
-    let nama = format!("rencana-pengembangan-kompetensi-{}-v{}", r.tahun, r.versi);
+    let nama = nama_berkas(&r);
     match format {
         Format::Csv => Ok(unduh::respons(&pegawai, format, &nama, state.hari_ini())?),
         Format::Xlsx => {
-            let isi =
-                tulis_xlsx_buku(JUDUL_BUKU, &[opd, pegawai]).map_err(|e| AppError::internal(&e))?;
+            let isi = tulis_buku_rencana(opd, pegawai).map_err(|e| AppError::internal(&e))?;
             Ok(lampiran(
                 isi,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -1602,9 +1280,10 @@ pub(crate) async fn mps(
         .store()
         .dokumen_rencana(sesi.instansi_id(), id)
         .await?;
-    let teks = tokio::task::spawn_blocking(move || model_dari(dok.masalah).map(|m| write_mps(&m)))
+    let teks = tokio::task::spawn_blocking(move || model_dari(&dok.masalah).map(|m| write_mps(&m)))
         .await
-        .map_err(|e| AppError::Internal(format!("writing MPS: {e}")))??;
+        .map_err(|e| AppError::Internal(format!("writing MPS: {e}")))?
+        .map_err(galat_rencana)?;
     Ok(lampiran(
         teks.into_bytes(),
         "text/plain; charset=utf-8",

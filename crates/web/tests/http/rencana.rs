@@ -65,6 +65,7 @@ async fn pimpinan_disdik(fx: &Fixture) -> Masuk {
                 role: Role::PimpinanOpd,
                 unit: Some(fx.ids.opd2),
                 pegawai: None,
+                mitra: None,
             },
         )
         .await
