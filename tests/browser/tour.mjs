@@ -43,6 +43,26 @@ async function visit(page, role, path, name) {
   return resp.status();
 }
 
+// Submits a form by clicking its button and waits for the page it leads to.
+async function submit(page, selector, url, timeout = 30000) {
+  await Promise.all([page.waitForURL(url, { timeout }), page.click(selector)]);
+}
+
+// The tour's own plan and the request it decides, shared between the roles.
+let planId = null;
+let waitingRequest = null;
+{
+  // The demo gives pegawai.mpp a request its head has yet to decide.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await login(page, 'pegawai');
+  await page.goto(`${base}/usulan?status=diajukan`);
+  const row = await page.$('#daftar-usulan tr:has(button[value=dibatalkan])');
+  waitingRequest = row ? await row.getAttribute('id') : null;
+  if (!waitingRequest) fail('pegawai.mpp has no waiting request in the demo');
+  await context.close();
+}
+
 for (const role of Object.keys(accounts)) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -52,6 +72,23 @@ for (const role of Object.keys(accounts)) {
     if (m.type() === 'error' && !/status of (403|422)/.test(m.text())) consoleErrors.push(m.text());
   });
   await login(page, role);
+  // The grouped menu: one line at 1280 px, a group opens on click.
+  await page.goto(`${base}/`);
+  const bar = await page.$eval('.menu-utama', (ul) => ({
+    height: ul.getBoundingClientRect().height,
+    item: ul.firstElementChild.getBoundingClientRect().height,
+  }));
+  if (bar.height > bar.item * 1.5) fail(`${role} menu wraps (${bar.height}px for ${bar.item}px items)`);
+  await page.click('.menu-grup summary:text-is("Pengembangan")');
+  await page.screenshot({ path: `${out}/${role}-menu.png`, fullPage: false });
+  if (!(await page.isVisible('.menu a[href="/katalog"]'))) fail(`${role} Pengembangan menu does not open`);
+  const personalMenu = await page.$('.menu a[href="/kebutuhan"]');
+  if ((personalMenu !== null) !== (role !== 'mitra')) fail(`${role} menu Kebutuhan entry wrong`);
+  // Following a menu entry marks it and its group.
+  await Promise.all([page.waitForURL(/\/katalog$/), page.click('.menu a[href="/katalog"]')]);
+  if (!(await page.$('.menu a[href="/katalog"][aria-current=page]'))) fail(`${role} menu does not mark Katalog`);
+  if (!(await page.$('.menu summary[aria-current]:text-is("Pengembangan")'))) fail(`${role} menu does not mark its group`);
+  if (await page.$('.menu details[open]')) fail(`${role} a menu group stays open after navigating`);
   for (const [path, name] of [['/', 'beranda'], ['/unit', 'unit'], ['/jabatan', 'jabatan'], ['/kamus', 'kamus']]) {
     if ((await visit(page, role, path, name)) !== 200) fail(`${role} ${path}`);
   }
@@ -136,16 +173,123 @@ for (const role of Object.keys(accounts)) {
   if (!program) fail(`${role} catalog lists no program`);
   else if ((await visit(page, role, await program.getAttribute('href'), 'katalog-detail')) !== 200) fail(`${role} program page`);
   const formStatus = await visit(page, role, '/katalog/baru', 'katalog-baru');
-  if ((formStatus === 200) !== (role === 'admin')) fail(`${role} /katalog/baru answered ${formStatus}`);
-  // The plan simulation on the demo's own gaps and catalog.
-  const rencana = await visit(page, role, '/rencana', 'rencana');
-  if ((rencana === 200) !== mayAudit) fail(`${role} /rencana answered ${rencana}`);
+  // Admins add programs; so does a partner's account, for its own partner.
+  const mayAddProgram = role === 'admin' || role === 'mitra';
+  if ((formStatus === 200) !== mayAddProgram) fail(`${role} /katalog/baru answered ${formStatus}`);
+  // Needs, requests and plans: personal data, so everyone but a partner.
+  for (const [path, name] of [['/kebutuhan', 'kebutuhan'], ['/usulan', 'usulan'], ['/rencana', 'rencana']]) {
+    const status = await visit(page, role, path, name);
+    if (personal ? status !== 200 : status !== 403) fail(`${role} ${path} answered ${status}`);
+  }
+  const simulasi = await visit(page, role, '/rencana/simulasi', 'rencana-simulasi');
+  if ((simulasi === 200) !== mayAudit) fail(`${role} /rencana/simulasi answered ${simulasi}`);
   if (role === 'admin') {
+    // The stateless what-if for another budget.
     await page.fill('#anggaran', '750.000.000');
     await Promise.all([page.waitForURL(/anggaran=/, { timeout: 120000 }), page.click('text=Hitung rencana')]);
     await page.waitForSelector('#rencana-program', { timeout: 120000 });
     await page.screenshot({ path: `${out}/${role}-rencana-hasil.png`, fullPage: false });
-    if (!(await page.$('text=Batas atas terbukti'))) fail('the plan shows no bound');
+    if (!(await page.$('text=Batas atas terbukti'))) fail('the simulation shows no bound');
+
+    await page.goto(`${base}/kebutuhan`);
+    if (!(await page.$('#kebutuhan-opd')) || !(await page.$('#kebutuhan-pegawai'))) fail('admin /kebutuhan lacks its tables');
+    await page.screenshot({ path: `${out}/${role}-kebutuhan-penuh.png`, fullPage: true });
+
+    // A new plan from the form; solving takes seconds.
+    await page.goto(`${base}/rencana`);
+    await page.fill('#nama', 'Rencana tur peramban');
+    const t0 = Date.now();
+    await submit(page, 'button:text-is("Buat rencana")', /\/rencana\/\d+\?pesan=dibuat/, 240000);
+    console.log(`${role.padEnd(9)} plan created in ${Date.now() - t0} ms`);
+    planId = new URL(page.url()).pathname.split('/').pop();
+    for (const sel of ['#grafik-nilai svg', '#grafik-jp svg', '#tabel-skenario', '#rencana-opd', '#rencana-penugasan']) {
+      if (!(await page.$(sel))) fail(`plan ${planId} lacks ${sel}`);
+    }
+    for (const text of ['Nilai rencana', 'Batas atas terbukti', 'Selisih dari batas atas', 'Rencana baru tersimpan sebagai draf.']) {
+      if (!(await page.$(`text=${text}`))) fail(`plan ${planId} lacks "${text}"`);
+    }
+    if ((await page.textContent('#status-rencana')).trim() !== 'Draf') fail('a new plan is not a draft');
+    await page.screenshot({ path: `${out}/${role}-rencana-detail.png`, fullPage: false });
+    await page.locator('#rencana-skenario').screenshot({ path: `${out}/${role}-rencana-grafik.png` });
+    // The XLSX export, named by the server.
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`a[href="/rencana/${planId}/unduh?format=xlsx"]`),
+    ]);
+    if (!xlsx.suggestedFilename().endsWith('.xlsx')) fail(`plan download named ${xlsx.suggestedFilename()}`);
+    // Off to the OPD heads.
+    await submit(page, 'button:text-is("Ajukan ke OPD")', /pesan=status/);
+    if ((await page.textContent('#status-rencana')).trim() !== 'Ditinjau OPD') fail('the plan is not under OPD review');
+    if (await page.$('#tambah-penugasan')) fail('a plan under review can still be edited');
+    await page.screenshot({ path: `${out}/${role}-rencana-ditinjau.png`, fullPage: false });
+  }
+  if (role === 'pimpinan') {
+    // The head decides the request of pegawai.mpp.
+    await page.goto(`${base}/usulan?status=diajukan`);
+    await page.screenshot({ path: `${out}/${role}-usulan-menunggu.png`, fullPage: false });
+    const row = waitingRequest && (await page.$(`#${waitingRequest}`));
+    if (!row) fail(`pimpinan does not see the waiting request ${waitingRequest}`);
+    else {
+      const id = waitingRequest.replace('usulan-', '');
+      await page.fill(`#catatan-${id}`, 'Sesuai kebutuhan layanan MPP.');
+      await submit(page, `#${waitingRequest} button[value=disetujui]`, /\/usulan/);
+      if (!(await page.$('text=Keputusan atas usulan tersimpan.'))) fail('pimpinan decision not confirmed');
+      await page.goto(`${base}/usulan?status=disetujui`);
+      if (!(await page.$(`#${waitingRequest}`))) fail('the decided request is not approved');
+    }
+    // Their OPD's part of the plan under review.
+    if (!planId) fail('no plan to review');
+    else {
+      await visit(page, role, `/rencana/${planId}`, 'rencana-detail');
+      if (!(await page.$('#tinjau'))) fail('pimpinan has no review form');
+      else {
+        const heading = await page.textContent('#tinjau');
+        if (!/Pelayanan Terpadu Satu Pintu/.test(heading)) fail(`review form is for ${heading}`);
+        await page.check('input[name=status][value=sesuai]');
+        await page.fill('#catatan', 'Peserta dan program sesuai prioritas layanan perizinan.');
+        await submit(page, 'button:text-is("Simpan tinjauan")', /pesan=tinjauan/);
+        if (!(await page.$('text=Tinjauan Anda tersimpan.'))) fail('review not confirmed');
+        await page.screenshot({ path: `${out}/${role}-rencana-tinjauan.png`, fullPage: false });
+      }
+      if (await page.$('#aksi-rencana')) fail('pimpinan sees the admin workflow buttons');
+    }
+  }
+  if (role === 'pegawai') {
+    // Their own needs only.
+    await page.goto(`${base}/kebutuhan`);
+    const rows = await page.$$('#kebutuhan-pegawai tbody tr');
+    if (rows.length > 1) fail(`pegawai sees ${rows.length} employees' needs`);
+    const opdRows = await page.$$('#kebutuhan-opd tbody tr');
+    if (opdRows.length > 1) fail(`pegawai sees ${opdRows.length} OPDs' needs`);
+    // A request of their own, waiting for the head.
+    await visit(page, role, '/usulan/baru', 'usulan-baru');
+    const kompetensi = await page.$$eval('#kompetensi option', (os) => os.map((o) => o.value).filter((v) => v));
+    if (!kompetensi.length) fail('pegawai request form offers no competency');
+    else {
+      await page.selectOption('#kompetensi', kompetensi[0]);
+      await page.selectOption('#naik_level', '1');
+      await page.fill('#alasan', 'Saya perlu memperdalam kompetensi ini untuk melayani pemohon di MPP.');
+      await submit(page, 'button:text-is("Ajukan")', /\/usulan\?tahun=\d+/);
+      if (!(await page.$('text=Usulan kebutuhan tersimpan.'))) fail('pegawai request not confirmed');
+      if (!(await page.$('#daftar-usulan button[value=dibatalkan]'))) fail('pegawai cannot withdraw the new request');
+      await page.screenshot({ path: `${out}/${role}-usulan-tersimpan.png`, fullPage: false });
+    }
+    // A plan under review is BKPSDM's draft, not a decision about them.
+    if (planId) {
+      await page.goto(`${base}/rencana`);
+      if (await page.$(`a[href="/rencana/${planId}"]`)) fail('pegawai sees a plan under review in the list');
+      const status = await visit(page, role, `/rencana/${planId}`, 'rencana-ditinjau');
+      if (status !== 403) fail(`pegawai opened a plan under review (${status})`);
+    }
+  }
+  if (role === 'auditor' && planId) {
+    await page.goto(`${base}/rencana`);
+    if (!(await page.$(`a[href="/rencana/${planId}"]`))) fail('auditor does not see the plan in the list');
+    if ((await visit(page, role, `/rencana/${planId}`, 'rencana-detail')) !== 200) fail('auditor cannot read the plan');
+    if (!(await page.$('#grafik-nilai svg'))) fail('auditor sees no chart');
+    if (await page.$('#aksi-rencana') || await page.$('#tinjau')) fail('auditor sees write forms on the plan');
+    // The review recorded by the head of DPMPTSP.
+    if (!(await page.$('#rencana-opd >> text=Peserta dan program sesuai prioritas'))) fail('auditor does not see the OPD review');
   }
   const kualitas = await visit(page, role, '/kualitas-data', 'kualitas-data');
   if ((kualitas === 200) !== mayAudit) fail(`${role} /kualitas-data answered ${kualitas}`);
@@ -171,6 +315,14 @@ const phone = await browser.newContext({ viewport: { width: 390, height: 844 } }
 const p = await phone.newPage();
 await login(p, 'admin');
 await visit(p, 'phone', '/pegawai', 'pegawai');
+// The menu by keyboard: a group opens with Enter and its links follow in tab order.
+await p.focus('.menu-grup summary:text-is("Data")');
+await p.keyboard.press('Enter');
+await p.keyboard.press('Tab');
+if ((await p.evaluate(() => document.activeElement?.getAttribute('href'))) !== '/pegawai') fail('phone menu: Tab after opening Data does not reach Pegawai');
+await p.screenshot({ path: `${out}/phone-menu.png`, fullPage: false });
+await visit(p, 'phone', '/kebutuhan', 'kebutuhan');
+if (planId) await visit(p, 'phone', `/rencana/${planId}`, 'rencana-detail');
 await phone.close();
 
 await browser.close();

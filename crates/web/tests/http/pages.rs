@@ -540,3 +540,147 @@ async fn csv_download_follows_scope_and_filters() {
     let anon = get(&fx.app, "/pegawai.csv", None).await;
     assert_eq!(anon.status, StatusCode::SEE_OTHER);
 }
+
+/// The main menu of a page: (group label, or "" outside a group; href).
+fn menu(body: &str) -> Vec<(String, String)> {
+    let start = body.find("<nav class=\"menu\"").expect("menu");
+    let mut rest = &body[start..start + body[start..].find("</nav>").expect("menu end")];
+    let mut out = Vec::new();
+    let mut grup = String::new();
+    loop {
+        let next = ["<summary", "href=\"", "</details>"]
+            .iter()
+            .filter_map(|t| rest.find(t).map(|i| (i, *t)))
+            .min();
+        match next {
+            Some((i, "<summary")) => {
+                let t = &rest[i..];
+                let close = t.find("</summary>").expect("summary end");
+                grup = t[t.find('>').expect("summary >") + 1..close].to_owned();
+                rest = &t[close..];
+            }
+            Some((i, "href=\"")) => {
+                let t = &rest[i + 6..];
+                let end = t.find('"').expect("href end");
+                out.push((grup.clone(), t[..end].to_owned()));
+                rest = &t[end..];
+            }
+            Some((i, _)) => {
+                grup.clear();
+                rest = &rest[i + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_menu_groups_exactly_the_pages_each_role_may_open() {
+    let fx = Fixture::new().await;
+    let data_pribadi = [
+        ("", "/"),
+        ("Data", "/pegawai"),
+        ("Data", "/jabatan"),
+        ("Data", "/unit"),
+        ("Data", "/kamus"),
+        ("Analitik", "/peta"),
+        ("Analitik", "/sebaran"),
+    ];
+    let pengembangan = [
+        ("Pengembangan", "/kebutuhan"),
+        ("Pengembangan", "/usulan"),
+        ("Pengembangan", "/rencana"),
+        ("Pengembangan", "/mitra"),
+        ("Pengembangan", "/katalog"),
+    ];
+    let seluruh: Vec<(&str, &str)> = data_pribadi
+        .iter()
+        .copied()
+        .chain([("Analitik", "/kualitas-data")])
+        .chain(pengembangan)
+        .chain([("Sistem", "/pengaturan"), ("Sistem", "/audit")])
+        .collect();
+    let pimpinan: Vec<(&str, &str)> = data_pribadi
+        .iter()
+        .copied()
+        .chain(pengembangan)
+        .chain([("Sistem", "/pengaturan")])
+        .collect();
+    let pegawai: Vec<(&str, &str)> = data_pribadi.iter().copied().chain(pengembangan).collect();
+    let mitra = vec![
+        ("", "/"),
+        ("Data", "/jabatan"),
+        ("Data", "/unit"),
+        ("Data", "/kamus"),
+        ("Pengembangan", "/mitra"),
+        ("Pengembangan", "/katalog"),
+    ];
+    for (user, expected) in [
+        ("admin", &seluruh),
+        ("auditor", &seluruh),
+        ("pimpinan", &pimpinan),
+        ("fitri", &pegawai),
+        ("mitra", &mitra),
+    ] {
+        let s = masuk_sebagai(&fx, user).await;
+        let home = get(&fx.app, "/", s.c()).await;
+        let got = menu(&home.body);
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(g, h)| ((*g).to_owned(), (*h).to_owned()))
+            .collect();
+        assert_eq!(got, want, "menu of {user}");
+        // A group without entries is not shown at all.
+        let groups = home.body.matches("<details class=\"menu-grup\"").count();
+        let mut named: Vec<&str> = expected
+            .iter()
+            .map(|(g, _)| *g)
+            .filter(|g| !g.is_empty())
+            .collect();
+        named.dedup();
+        assert_eq!(groups, named.len(), "groups of {user}");
+        // Every entry opens for this role: the menu offers nothing forbidden.
+        for (_, href) in expected.iter() {
+            let r = get(&fx.app, href, s.c()).await;
+            assert_eq!(r.status, StatusCode::OK, "{user} {href}");
+        }
+    }
+    let s = masuk_sebagai(&fx, "mitra").await;
+    for path in ["/pegawai", "/kebutuhan", "/usulan", "/rencana"] {
+        let r = get(&fx.app, path, s.c()).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "mitra {path}");
+    }
+}
+
+#[tokio::test]
+async fn the_menu_marks_the_current_page_and_its_group() {
+    let fx = Fixture::new().await;
+    let s = masuk_sebagai(&fx, "admin").await;
+    for (path, href, grup) in [
+        ("/", "/", None),
+        ("/jabatan", "/jabatan", Some("Data")),
+        ("/peta", "/peta", Some("Analitik")),
+        ("/kualitas-data", "/kualitas-data", Some("Analitik")),
+        ("/rencana", "/rencana", Some("Pengembangan")),
+        ("/katalog", "/katalog", Some("Pengembangan")),
+        ("/audit", "/audit", Some("Sistem")),
+    ] {
+        let b = get(&fx.app, path, s.c()).await.body;
+        let nav = &b[b.find("<nav class=\"menu\"").expect("menu")..];
+        let nav = &nav[..nav.find("</nav>").expect("menu end")];
+        assert_eq!(nav.matches("aria-current=\"page\"").count(), 1, "{path}");
+        assert!(
+            nav.contains(&format!("href=\"{href}\" aria-current=\"page\"")),
+            "{path}"
+        );
+        let marked: Vec<&str> = nav
+            .split("<summary aria-current=\"true\">")
+            .skip(1)
+            .map(|t| &t[..t.find("</summary>").expect("summary end")])
+            .collect();
+        assert_eq!(marked, grup.into_iter().collect::<Vec<_>>(), "{path}");
+        // Closed on arrival: a dropdown must not cover the page.
+        assert!(!nav.contains(" open"), "{path}");
+    }
+}
