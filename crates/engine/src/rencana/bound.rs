@@ -17,14 +17,37 @@ use super::model::Model;
 /// an upper bound of its subproblem (still valid, only looser).
 const NODE_LIMIT: u32 = 300;
 
+/// The employees' subproblems are solved in this many fixed chunks whose
+/// results are added in chunk order, so the sums (and so every answer)
+/// are the same whatever the number of threads.
+const CHUNKS: usize = 16;
+/// Below this many employees threads cost more than they save.
+const THREADS_FROM: usize = 20_000;
+
 pub(crate) struct Lagrangian<'m> {
     m: &'m Model,
     /// Per program: the most participants possible, Y_p.
     cap: Vec<u64>,
+    /// Scratch space per chunk.
+    scratch: Vec<Scratch>,
+    threads: usize,
+}
+
+/// Buffers one chunk's subproblems reuse.
+#[derive(Default)]
+struct Scratch {
     items: Vec<Item>,
     raised: Vec<u64>,
     chosen: Vec<usize>,
     best_set: Vec<usize>,
+}
+
+/// The employees' part of L for one chunk.
+#[derive(Default)]
+struct ChunkPart {
+    value: f64,
+    /// The chosen pairs, employees ascending.
+    chosen: Vec<usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -57,13 +80,16 @@ impl<'m> Lagrangian<'m> {
                 affordable(prog, cap, m.budget)
             })
             .collect();
+        let threads = if m.employees.len() >= THREADS_FROM {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(CHUNKS))
+        } else {
+            1
+        };
         Lagrangian {
             m,
             cap,
-            items: Vec::new(),
-            raised: Vec::new(),
-            chosen: Vec::new(),
-            best_set: Vec::new(),
+            scratch: (0..CHUNKS).map(|_| Scratch::default()).collect(),
+            threads,
         }
     }
 
@@ -88,13 +114,14 @@ impl<'m> Lagrangian<'m> {
             grad_mu[p] = y as f64;
             cost += prog.cost_for(y) as f64;
         }
-        let mut chosen = Vec::new();
-        for e in 0..m.employees.len() {
-            value += self.employee(e, mu);
-            for &pair in &self.best_set {
+        let parts = self.employees(mu);
+        let mut chosen = Vec::with_capacity(parts.iter().map(|c| c.chosen.len()).sum());
+        for part in parts {
+            value += part.value;
+            for &pair in &part.chosen {
                 grad_mu[m.pair_program(pair)] -= 1.0;
-                chosen.push(pair);
             }
+            chosen.extend(part.chosen);
         }
         DualPoint {
             // Every term is ≥ 0, so rounding is far below this slack.
@@ -105,60 +132,112 @@ impl<'m> Lagrangian<'m> {
         }
     }
 
-    /// An upper bound on max f_e(S) − μ(S) (exact unless the node limit is
-    /// hit); the best set found is left in `best_set`.
-    fn employee(&mut self, e: usize, mu: &[f64]) -> f64 {
-        let m = self.m;
-        let emp = &m.employees[e];
-        self.best_set.clear();
-        self.items.clear();
-        self.raised.clear();
-        self.raised.resize(emp.gaps.len(), 0);
-        for pair in m.pairs_of_employee(e) {
-            let p = m.pair_program(pair);
-            let jp = m.programs[p].jp;
-            if jp > emp.jp_cap || self.cap[p] == 0 {
-                continue;
+    /// Every employee's subproblem, chunk by chunk (on threads for a large
+    /// model); the parts come back in chunk order.
+    fn employees(&mut self, mu: &[f64]) -> Vec<ChunkPart> {
+        let (m, cap) = (self.m, &self.cap[..]);
+        let n = m.employees.len();
+        let range = |c: usize| (c * n / CHUNKS)..((c + 1) * n / CHUNKS);
+        let run = |c: usize, scratch: &mut Scratch| {
+            let mut part = ChunkPart::default();
+            for e in range(c) {
+                part.value += employee(m, cap, scratch, e, mu);
+                part.chosen.extend_from_slice(&scratch.best_set);
             }
-            // f is submodular: a program not worth its price alone never is.
-            let alone = m.marginal(pair, &self.raised, 0) - mu[p];
-            if alone > 0.0 {
-                self.items.push(Item {
-                    pair,
-                    price: mu[p],
-                    jp,
-                    alone,
-                });
-            }
-        }
-        // Most profitable first: good plans early prune the most.
-        self.items
-            .sort_unstable_by(|a, b| b.alone.total_cmp(&a.alone).then(a.pair.cmp(&b.pair)));
-        if self.items.is_empty() {
-            return 0.0;
-        }
-        let raised = std::mem::take(&mut self.raised);
-        let items = std::mem::take(&mut self.items);
-        let mut search = Search {
-            m,
-            e,
-            items: &items,
-            raised,
-            jp: 0,
-            stack: std::mem::take(&mut self.chosen),
-            best: 0.0,
-            best_set: std::mem::take(&mut self.best_set),
-            nodes: 0,
-            scratch: Vec::new(),
+            part
         };
-        search.stack.clear();
-        let upper = search.dfs(0, 0.0).max(search.best);
-        self.raised = search.raised;
-        self.chosen = search.stack;
-        self.best_set = search.best_set;
-        self.items = items;
-        upper
+        if self.threads <= 1 {
+            return self
+                .scratch
+                .iter_mut()
+                .enumerate()
+                .map(|(c, scratch)| run(c, scratch))
+                .collect();
+        }
+        // Chunks dealt round-robin to the threads, then put back in order.
+        let threads = self.threads;
+        let mut per_thread: Vec<Vec<(usize, &mut Scratch)>> =
+            (0..threads).map(|_| Vec::new()).collect();
+        for (c, scratch) in self.scratch.iter_mut().enumerate() {
+            per_thread[c % threads].push((c, scratch));
+        }
+        let mut parts: Vec<Option<ChunkPart>> = (0..CHUNKS).map(|_| None).collect();
+        std::thread::scope(|s| {
+            let handles: Vec<_> = per_thread
+                .into_iter()
+                .map(|work| {
+                    s.spawn(move || {
+                        work.into_iter()
+                            .map(|(c, scratch)| (c, run(c, scratch)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for h in handles {
+                // A panic in a worker is a bug; re-raise it here.
+                let done = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                for (c, part) in done {
+                    parts[c] = Some(part);
+                }
+            }
+        });
+        parts.into_iter().map(Option::unwrap_or_default).collect()
     }
+}
+
+/// An upper bound on max f_e(S) − μ(S) (exact unless the node limit is
+/// hit); the best set found is left in `scratch.best_set`.
+fn employee(m: &Model, cap: &[u64], scratch: &mut Scratch, e: usize, mu: &[f64]) -> f64 {
+    let emp = &m.employees[e];
+    scratch.best_set.clear();
+    scratch.items.clear();
+    scratch.raised.clear();
+    scratch.raised.resize(emp.gaps.len(), 0);
+    for pair in m.pairs_of_employee(e) {
+        let p = m.pair_program(pair);
+        let jp = m.programs[p].jp;
+        if jp > emp.jp_cap || cap[p] == 0 {
+            continue;
+        }
+        // f is submodular: a program not worth its price alone never is.
+        let alone = m.marginal(pair, &scratch.raised, 0) - mu[p];
+        if alone > 0.0 {
+            scratch.items.push(Item {
+                pair,
+                price: mu[p],
+                jp,
+                alone,
+            });
+        }
+    }
+    // Most profitable first: good plans early prune the most.
+    scratch
+        .items
+        .sort_unstable_by(|a, b| b.alone.total_cmp(&a.alone).then(a.pair.cmp(&b.pair)));
+    if scratch.items.is_empty() {
+        return 0.0;
+    }
+    let raised = std::mem::take(&mut scratch.raised);
+    let items = std::mem::take(&mut scratch.items);
+    let mut search = Search {
+        m,
+        e,
+        items: &items,
+        raised,
+        jp: 0,
+        stack: std::mem::take(&mut scratch.chosen),
+        best: 0.0,
+        best_set: std::mem::take(&mut scratch.best_set),
+        nodes: 0,
+        scratch: Vec::new(),
+    };
+    search.stack.clear();
+    let upper = search.dfs(0, 0.0).max(search.best);
+    scratch.raised = search.raised;
+    scratch.chosen = search.stack;
+    scratch.best_set = search.best_set;
+    scratch.items = items;
+    upper
 }
 
 /// The most participants, up to `cap`, whose cost fits the budget (cost
@@ -320,5 +399,38 @@ impl Search<'_> {
             }
         }
         sum
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rencana::{Scale, generate};
+
+    #[test]
+    fn threads_never_change_the_bound_or_the_choices() {
+        let model = generate(
+            Scale {
+                employees: 1_500,
+                programs: 40,
+            },
+            5,
+        )
+        .validate()
+        .expect("valid");
+        let mu: Vec<f64> = (0..model.programs.len())
+            .map(|p| (p % 7) as f64 * 0.01)
+            .collect();
+        let mut one = Lagrangian::new(&model);
+        one.threads = 1;
+        let mut three = Lagrangian::new(&model);
+        three.threads = 3;
+        for lambda in [0.0, 1e-7, 3e-7] {
+            let (a, b) = (one.evaluate(lambda, &mu), three.evaluate(lambda, &mu));
+            assert_eq!(a.value.to_bits(), b.value.to_bits());
+            assert_eq!(a.grad_mu, b.grad_mu);
+            assert_eq!(a.chosen, b.chosen);
+            assert!(!a.chosen.is_empty());
+        }
     }
 }

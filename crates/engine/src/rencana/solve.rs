@@ -120,8 +120,10 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
         1.0 / scale
     };
 
-    // Along the ray (s·λ0, s·λ0·seat) L is convex in s: a grid of powers
-    // of two, then finer grids around the best point.
+    // Along the ray (s·λ0, s·λ0·seat) L is convex in s: on grids of powers
+    // of two, then 2^(1/4) and 2^(1/16) around the best point, walk from
+    // the centre in the direction L falls until it rises again (by
+    // convexity the grid's minimum, in a few evaluations instead of all).
     let mut at = (
         lambda0,
         seat.iter().map(|c| lambda0 * c).collect::<Vec<_>>(),
@@ -129,6 +131,7 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
     let mut best_point = at.clone();
     let mut hint = Vec::new();
     let mut centre = 1.0;
+    let mut centre_value = f64::INFINITY;
     // 2, 2^(1/4), 2^(1/16) as literals: the same bits on every platform.
     'ray: for (factor, reach) in [
         (2.0f64, 8),
@@ -136,28 +139,74 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
         (1.044_273_782_427_413_8, 3),
     ] {
         let around = centre;
-        for k in -reach..=reach {
-            if k == 0 && reach != 8 {
-                continue;
-            }
-            if stopped || rounds >= options.rounds || bound <= best.value {
-                break 'ray;
+        let mut evaluate_at = |k: i32,
+                               rounds: &mut u32,
+                               stopped: &mut bool|
+         -> Option<(f64, f64, Vec<f64>, Vec<usize>)> {
+            if *stopped || *rounds >= options.rounds {
+                return None;
             }
             if stop() {
-                stopped = true;
-                break 'ray;
+                *stopped = true;
+                return None;
             }
             let s = around * factor.powi(k);
             let mu: Vec<f64> = seat.iter().map(|c| s * lambda0 * c).collect();
             let point = lagrangian.evaluate(s * lambda0, &mu);
-            rounds += 1;
-            if point.value < bound {
-                bound = point.value;
-                best_point = (s * lambda0, mu);
-                hint = point.chosen;
-                centre = s;
+            *rounds += 1;
+            Some((point.value, s, mu, point.chosen))
+        };
+        let take = |bound: &mut f64,
+                    best_point: &mut (f64, Vec<f64>),
+                    hint: &mut Vec<usize>,
+                    centre: &mut f64,
+                    (value, s, mu, chosen): (f64, f64, Vec<f64>, Vec<usize>)| {
+            if value < *bound {
+                *bound = value;
+                *best_point = (s * lambda0, mu);
+                *hint = chosen;
+                *centre = s;
+            }
+        };
+        if bound <= best.value {
+            break 'ray;
+        }
+        // The centre itself (known after the first grid).
+        let mut here = centre_value;
+        if !here.is_finite() {
+            let Some(point) = evaluate_at(0, &mut rounds, &mut stopped) else {
+                break 'ray;
+            };
+            here = point.0;
+            take(&mut bound, &mut best_point, &mut hint, &mut centre, point);
+        }
+        let mut walked = here;
+        for direction in [1, -1] {
+            let mut last = here;
+            let mut moved = false;
+            for step in 1..=reach {
+                if bound <= best.value {
+                    break 'ray;
+                }
+                let Some(point) = evaluate_at(direction * step, &mut rounds, &mut stopped) else {
+                    break 'ray;
+                };
+                let v = point.0;
+                let falls = v < last;
+                take(&mut bound, &mut best_point, &mut hint, &mut centre, point);
+                if !falls {
+                    break;
+                }
+                moved = true;
+                last = v;
+            }
+            walked = walked.min(last);
+            // Falling one way means rising the other (convexity).
+            if moved {
+                break;
             }
         }
+        centre_value = walked;
     }
     if !hint.is_empty() {
         try_hint(&mut best, &hint, &mut work, options.improve_work);
