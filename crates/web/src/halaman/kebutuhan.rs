@@ -34,10 +34,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::{Role, StatusUsulan, SumberUsulan, tahun_perencanaan};
-use kompeten_io::kebutuhan::{
-    Kebutuhan, KebutuhanPegawai, PengaturanKebutuhan, SumberKebutuhan, kebutuhan_instansi,
-};
-use kompeten_io::laporan::GalatLaporan;
+use kompeten_io::kebutuhan::{Kebutuhan, KebutuhanPegawai, PengaturanKebutuhan, SumberKebutuhan};
 use kompeten_io::tabel::{Kolom, Sel, Tabel};
 use kompeten_store::{
     KompetensiId, Lingkup, NewUsulan, PegawaiId, PegawaiQuery, ProgramId, ProgramQuery, StoreError,
@@ -45,6 +42,7 @@ use kompeten_store::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 use utoipa::{OpenApi, ToSchema};
 
 /// Employees per page of the needs table; the download has them all.
@@ -198,27 +196,67 @@ fn filter_kebutuhan(p: &Params, tahun_bawaan: i32) -> (FilterKebutuhan, Vec<Stri
     )
 }
 
-async fn muat_kebutuhan(state: &AppState, sesi: &Sesi, tahun: i32) -> Result<Kebutuhan, AppError> {
-    kebutuhan_instansi(
-        state.store(),
-        sesi.instansi_id(),
-        tahun,
-        state.hari_ini(),
-        sesi.lingkup(),
-    )
-    .await
-    .map_err(|e| match e {
-        GalatLaporan::Store(s) => s.into(),
-        other => AppError::internal(&other),
-    })
+/// The instansi's needs of a year (cached, see [`crate::analitik::kebutuhan`])
+/// and which of its employees the reader sees.
+struct KebutuhanLingkup {
+    semua: Arc<Kebutuhan>,
+    terlihat: Vec<usize>,
+}
+
+impl KebutuhanLingkup {
+    fn tahun(&self) -> i32 {
+        self.semua.tahun
+    }
+
+    fn pengaturan(&self) -> &PengaturanKebutuhan {
+        &self.semua.pengaturan
+    }
+
+    /// The employees in the reader's scope, in the needs' order.
+    fn pegawai(&self) -> impl Iterator<Item = &KebutuhanPegawai> {
+        self.terlihat.iter().map(|&n| &self.semua.pegawai[n])
+    }
+}
+
+/// Whether a needs row is within `lingkup` (`units` is read only for a
+/// unit scope).
+fn dalam_lingkup(lingkup: Lingkup, p: &KebutuhanPegawai, units: Option<&PetaUnit>) -> bool {
+    match lingkup {
+        Lingkup::Instansi => true,
+        Lingkup::Unit(akar) => {
+            units.is_some_and(|u| u.get(p.unit).is_some_and(|x| x.di_bawah(akar)))
+        }
+        Lingkup::Pegawai(id) => p.pegawai == id,
+        Lingkup::Kosong => false,
+    }
+}
+
+async fn muat_kebutuhan(
+    state: &AppState,
+    sesi: &Sesi,
+    tahun: i32,
+) -> Result<KebutuhanLingkup, AppError> {
+    let semua = crate::analitik::kebutuhan(state, sesi.instansi_id(), tahun).await?;
+    let lingkup = sesi.lingkup();
+    let units = match lingkup {
+        Lingkup::Unit(_) => Some(PetaUnit::muat(state.store(), sesi).await?),
+        _ => None,
+    };
+    let terlihat = semua
+        .pegawai
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| dalam_lingkup(lingkup, p, units.as_ref()))
+        .map(|(n, _)| n)
+        .collect();
+    Ok(KebutuhanLingkup { semua, terlihat })
 }
 
 /// The OPDs present in the needs (the reader's scope), by name.
-fn opd_hadir(k: &Kebutuhan) -> Vec<(UnitId, String)> {
+fn opd_hadir(k: &KebutuhanLingkup) -> Vec<(UnitId, String)> {
     let mut seen = HashSet::new();
     let mut out: Vec<(UnitId, String)> = k
-        .pegawai
-        .iter()
+        .pegawai()
         .filter(|p| seen.insert(p.opd))
         .map(|p| (p.opd, p.opd_nama.clone()))
         .collect();
@@ -227,9 +265,13 @@ fn opd_hadir(k: &Kebutuhan) -> Vec<(UnitId, String)> {
 }
 
 /// Drops an OPD filter outside the needs read (the reader's scope).
-fn saring_opd(k: &Kebutuhan, opd: Option<UnitId>, masalah: &mut Vec<String>) -> Option<UnitId> {
+fn saring_opd(
+    k: &KebutuhanLingkup,
+    opd: Option<UnitId>,
+    masalah: &mut Vec<String>,
+) -> Option<UnitId> {
     let o = opd?;
-    if k.pegawai.iter().any(|p| p.opd == o) {
+    if k.pegawai().any(|p| p.opd == o) {
         Some(o)
     } else {
         masalah.push("OPD itu tidak ada dalam lingkup Anda; filter ini diabaikan.".to_owned());
@@ -324,6 +366,8 @@ struct KebutuhanTpl {
     ekor: String,
     jp_target: i64,
     boleh_usul: bool,
+    /// A pegawai's own needs: no OPD filter or table.
+    pribadi: bool,
 }
 
 fn query_kebutuhan(tahun: i32, opd: Option<UnitId>, halaman: usize) -> String {
@@ -351,8 +395,7 @@ pub(crate) async fn halaman(
     let k = muat_kebutuhan(&state, &sesi, f.tahun).await?;
     let opd = saring_opd(&k, f.opd, &mut masalah);
     let dipilih: Vec<&KebutuhanPegawai> = k
-        .pegawai
-        .iter()
+        .pegawai()
         .filter(|p| opd.is_none_or(|o| p.opd == o))
         .collect();
     let mut total = Jumlah::default();
@@ -364,30 +407,58 @@ pub(crate) async fn halaman(
             .or_default()
             .tambah(p);
     }
-    let kartu = vec![
-        KartuKebutuhan {
-            label: "Pegawai dengan kebutuhan",
-            nilai: ribuan(total.pegawai_butuh),
-            rincian: format!("dari {} pegawai aktif", ribuan(total.pegawai)),
-        },
-        KartuKebutuhan {
-            label: "Kebutuhan kompetensi",
-            nilai: ribuan(total.kebutuhan),
-            rincian: "pasangan pegawai × kompetensi".to_owned(),
-        },
-        KartuKebutuhan {
-            label: "Level berbobot",
-            nilai: desimal(total.level),
-            rincian: "level yang perlu dinaikkan, dikali bobot prioritas".to_owned(),
-        },
-        KartuKebutuhan {
-            label: "Belum mencapai target JP",
-            nilai: ribuan(total.kurang_jp),
-            rincian: format!("pegawai di bawah {} JP tahun ini", k.pengaturan.jp_target),
-        },
-    ];
+    // A pegawai reads their own needs: cards about themself, no OPD view.
+    let pribadi = sesi.role() == Role::Pegawai;
+    let kartu = if pribadi {
+        vec![
+            KartuKebutuhan {
+                label: "Kebutuhan kompetensi Anda",
+                nilai: ribuan(total.kebutuhan),
+                rincian: "kompetensi yang perlu ditingkatkan".to_owned(),
+            },
+            KartuKebutuhan {
+                label: "Level berbobot",
+                nilai: desimal(total.level),
+                rincian: "level yang perlu dinaikkan, dikali bobot prioritas".to_owned(),
+            },
+            KartuKebutuhan {
+                label: "JP yang masih kurang",
+                nilai: ribuan(
+                    dipilih
+                        .iter()
+                        .map(|p| u64::try_from(p.jp_kurang).unwrap_or(0))
+                        .sum(),
+                ),
+                rincian: format!("menuju target {} JP tahun ini", k.pengaturan().jp_target),
+            },
+        ]
+    } else {
+        vec![
+            KartuKebutuhan {
+                label: "Pegawai dengan kebutuhan",
+                nilai: ribuan(total.pegawai_butuh),
+                rincian: format!("dari {} pegawai aktif", ribuan(total.pegawai)),
+            },
+            KartuKebutuhan {
+                label: "Kebutuhan kompetensi",
+                nilai: ribuan(total.kebutuhan),
+                rincian: "pasangan pegawai × kompetensi".to_owned(),
+            },
+            KartuKebutuhan {
+                label: "Level berbobot",
+                nilai: desimal(total.level),
+                rincian: "level yang perlu dinaikkan, dikali bobot prioritas".to_owned(),
+            },
+            KartuKebutuhan {
+                label: "Belum mencapai target JP",
+                nilai: ribuan(total.kurang_jp),
+                rincian: format!("pegawai di bawah {} JP tahun ini", k.pengaturan().jp_target),
+            },
+        ]
+    };
     let per_opd = per_opd
         .into_iter()
+        .filter(|_| !pribadi)
         .map(|((nama, id), j)| BarisOpd {
             id: id.0,
             nama,
@@ -462,8 +533,9 @@ pub(crate) async fn halaman(
         ekor: query_kebutuhan(f.tahun, opd, 1)
             .trim_start_matches('?')
             .to_owned(),
-        jp_target: k.pengaturan.jp_target,
+        jp_target: k.pengaturan().jp_target,
         boleh_usul: sumber_untuk(&sesi).is_some(),
+        pribadi,
     })
 }
 
@@ -473,7 +545,7 @@ async fn kebutuhan_ketat(
     state: &AppState,
     sesi: &Sesi,
     params: &Params,
-) -> Result<(Kebutuhan, Option<UnitId>), AppError> {
+) -> Result<(KebutuhanLingkup, Option<UnitId>), AppError> {
     wajib_data_pribadi(sesi)?;
     let (f, masalah) = filter_kebutuhan(params, tahun_perencanaan(state.hari_ini()));
     tolak_masalah(&masalah)?;
@@ -495,7 +567,7 @@ pub(crate) async fn unduh(
     let format = Format::dari(&params)?;
     let (k, opd) = kebutuhan_ketat(&state, &sesi, &params).await?;
     let mut tabel = Tabel::new(
-        format!("Kebutuhan pengembangan {}", k.tahun),
+        format!("Kebutuhan pengembangan {}", k.tahun()),
         vec![
             Kolom::dengan_lebar("NIP", 21.0),
             Kolom::dengan_lebar("Nama", 32.0),
@@ -511,10 +583,10 @@ pub(crate) async fn unduh(
             Kolom::new("JP kurang"),
         ],
     );
-    let a = &k.pengaturan;
+    let a = k.pengaturan();
     tabel.catatan = vec![
         format!("Instansi: {}", sesi.instansi.nama),
-        format!("Tahun kebutuhan: {}", k.tahun),
+        format!("Tahun kebutuhan: {}", k.tahun()),
         format!("Tanggal: {}", tanggal(state.hari_ini())),
         format!(
             "Bobot: layanan publik {}, asesmen kedaluwarsa {}, usulan {}; target {} JP",
@@ -524,7 +596,7 @@ pub(crate) async fn unduh(
             a.jp_target
         ),
     ];
-    for p in k.pegawai.iter().filter(|p| opd.is_none_or(|o| p.opd == o)) {
+    for p in k.pegawai().filter(|p| opd.is_none_or(|o| p.opd == o)) {
         for c in &p.kompetensi {
             tabel.baris.push(vec![
                 Sel::teks(p.nip.as_str()),
@@ -641,11 +713,10 @@ pub(crate) async fn api_kebutuhan(
 ) -> Result<Json<KebutuhanDto>, ApiError> {
     let (k, opd) = kebutuhan_ketat(&state, &sesi, &params).await?;
     Ok(Json(KebutuhanDto {
-        tahun: k.tahun,
-        pengaturan: (&k.pengaturan).into(),
+        tahun: k.tahun(),
+        pengaturan: k.pengaturan().into(),
         pegawai: k
-            .pegawai
-            .iter()
+            .pegawai()
             .filter(|p| opd.is_none_or(|o| p.opd == o))
             .map(|p| KebutuhanPegawaiDto {
                 pegawai_id: p.pegawai.0,
@@ -791,7 +862,7 @@ pub(crate) async fn usulan_daftar(
         })
         .collect();
     render(&DaftarUsulanTpl {
-        layout: Layout::untuk(&sesi, "Usulan Kebutuhan", "kebutuhan"),
+        layout: Layout::untuk(&sesi, "Usulan Kebutuhan", "usulan"),
         csrf: sesi.csrf.clone(),
         tahun: tahun.map(|t| t.to_string()).unwrap_or_default(),
         status: StatusUsulan::ALL
@@ -1154,7 +1225,7 @@ async fn halaman_form(
     };
     render_status(
         &FormUsulanTpl {
-            layout: Layout::untuk(sesi, "Ajukan kebutuhan pengembangan", "kebutuhan"),
+            layout: Layout::untuk(sesi, "Ajukan kebutuhan pengembangan", "usulan"),
             csrf: sesi.csrf.clone(),
             sumber: sumber.label(),
             pegawai_tetap,

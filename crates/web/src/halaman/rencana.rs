@@ -21,9 +21,11 @@ use super::pegawai::id_path;
 use super::tulis::{Isian, ambil, isian_sah};
 use super::{Layout, render, render_status};
 use crate::AppState;
+use crate::analitik::RencanaTerhitung;
 use crate::error::{ApiError, AppError, ErrorBody, ErrorDetail, PageError};
 use crate::format::{persen, waktu};
-use crate::grafik::{Gaya, Grafik, Seri, garis_svg};
+use crate::grafik::{Gaya, Grafik, Seri, angka, garis_svg};
+use crate::layanan::PetaUnit;
 use crate::params::Params;
 use crate::sesi::Sesi;
 use crate::tulis::pelaku;
@@ -38,8 +40,8 @@ use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::{Role, StatusRencana, StatusTinjauan, tahun_perencanaan};
 use kompeten_engine::rencana::{Answer, Options, ScenarioPoint, Violation, solve, write_mps};
 use kompeten_io::laporan_rencana::{
-    Hitungan, KopUnduhan, bahan_rencana, desimal, menutup, model_dari, nama_berkas, pasangan,
-    per_opd, rupiah, rupiah_i, selisih_persen, tabel_dari_bahan, tulis_buku_rencana,
+    Hitungan, KopUnduhan, bahan_rencana, desimal, menutup, model_dari, nama_berkas, nilai_rencana,
+    pasangan, per_opd, rupiah, rupiah_i, selisih_persen, tabel_dari_bahan, tulis_buku_rencana,
 };
 use kompeten_io::rencana::{
     DokumenSkenario, GalatRencana, anggaran_bawaan as anggaran_awal, masalah_instansi, rencana_baru,
@@ -51,6 +53,7 @@ use kompeten_store::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 use utoipa::{OpenApi, ToSchema};
 
 /// The largest budget accepted (Rp 1 quadrillion, the format's own limit).
@@ -164,14 +167,33 @@ fn rapikan_nip(teks: &str) -> String {
 
 // ---------------------------------------------------------------- numbers
 
-/// Axis labels: "Rp750 jt", "Rp1,5 M".
+/// Compact rupiah for axis ticks and cards: "Rp749,5 jt", "Rp99,95 jt",
+/// "Rp1,25 M", "Rp2 T": juta, miliar or triliun with up to four significant
+/// digits (at most two decimals), so a figure just under a round one does
+/// not read as that round one; below a million in full.
 fn rupiah_singkat(v: f64) -> String {
-    if v >= 1e9 {
-        format!("Rp{} M", desimal(v / 1e9))
-    } else if v >= 1e6 {
-        format!("Rp{} jt", ribuan((v / 1e6).round() as u64))
-    } else {
-        rupiah(v.round().max(0.0) as u64)
+    let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+    const SATUAN: [(f64, &str); 3] = [(1e6, "jt"), (1e9, "M"), (1e12, "T")];
+    let mut pilih = None;
+    for (n, &(satuan, nama)) in SATUAN.iter().enumerate() {
+        let x = v / satuan;
+        let digit_bulat = if x >= 100.0 {
+            3
+        } else if x >= 10.0 {
+            2
+        } else {
+            1
+        };
+        let skala = 10f64.powi((4 - digit_bulat).min(2));
+        let x = (x * skala).round() / skala;
+        // A figure that rounds to 1.000 of a unit is shown in the next one.
+        if x >= 1.0 && (x < 1000.0 || n + 1 == SATUAN.len()) {
+            pilih = Some((x, nama));
+        }
+    }
+    match pilih {
+        Some((x, nama)) => format!("Rp{} {nama}", angka(x)),
+        None => rupiah(v.round() as u64),
     }
 }
 
@@ -227,23 +249,83 @@ fn galat_rencana(e: GalatRencana) -> AppError {
 
 /// The version's needs as a model, with `pairs` checked against them; the
 /// CPU work runs off the async workers.
+///
+/// A version's stored needs never change, so the last check of each plan
+/// is kept: the same pairs and bound reuse it whole, other pairs reuse its
+/// model (reading and validating the stored problem is most of the work).
 async fn hitung(
     state: &AppState,
     sesi: &Sesi,
     r: &Rencana,
     pairs: Vec<(String, String)>,
-) -> Result<(Hitungan, Option<DokumenSkenario>), AppError> {
-    let dok = state
-        .store()
-        .dokumen_rencana(sesi.instansi_id(), r.id)
-        .await?;
-    let skenario = DokumenSkenario::dari_json(dok.skenario);
+) -> Result<Arc<RencanaTerhitung>, AppError> {
+    let i = sesi.instansi_id();
+    let cache = state.cache_analitik();
     let batas = r.hasil.batas;
-    let hitungan = tokio::task::spawn_blocking(move || Hitungan::dari(&dok.masalah, &pairs, batas))
-        .await
-        .map_err(|e| AppError::Internal(format!("checking the plan: {e}")))?
-        .map_err(galat_rencana)?;
-    Ok((hitungan, skenario))
+    let lama = cache.rencana(i, r.id);
+    if let Some(t) = &lama
+        && t.pairs == pairs
+        && t.batas == batas.to_bits()
+    {
+        return Ok(Arc::clone(t));
+    }
+    let (model, skenario_json, skenario) = match lama {
+        Some(t) => (
+            Some(t.hitungan.model.clone()),
+            t.skenario_json.clone(),
+            t.skenario.clone(),
+        ),
+        None => (None, None, None),
+    };
+    let (masalah, skenario_json, skenario) = match model {
+        Some(m) => (Ok(m), skenario_json, skenario),
+        None => {
+            let dok = state.store().dokumen_rencana(i, r.id).await?;
+            let skenario = DokumenSkenario::dari_json(dok.skenario.clone());
+            (Err(dok.masalah), dok.skenario, skenario)
+        }
+    };
+    let (hitungan, pairs) = tokio::task::spawn_blocking(move || {
+        let model = match masalah {
+            Ok(m) => m,
+            Err(json) => model_dari(&json)?,
+        };
+        let hasil = nilai_rencana(&model, &pairs, batas);
+        Ok::<_, GalatRencana>((Hitungan { model, hasil }, pairs))
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("checking the plan: {e}")))?
+    .map_err(galat_rencana)?;
+    let t = Arc::new(RencanaTerhitung {
+        pairs,
+        batas: batas.to_bits(),
+        hitungan,
+        skenario_json,
+        skenario,
+    });
+    cache.simpan_rencana(i, r.id, Arc::clone(&t));
+    Ok(t)
+}
+
+/// Every assignment of `r` (the whole instansi), kept per plan while
+/// neither its assignments (the plan's `revisi`) nor the names they carry
+/// (employees, units, programs: the data revision) changed. Both revisions
+/// are read before the rows, so kept rows are never older than their key.
+async fn penugasan_semua(
+    state: &AppState,
+    sesi: &Sesi,
+    r: &Rencana,
+) -> Result<Arc<Vec<Penugasan>>, AppError> {
+    let store = state.store();
+    let i = sesi.instansi_id();
+    let kunci = (r.revisi, store.revisi_data(i).await?);
+    let cache = state.cache_analitik();
+    if let Some(p) = cache.penugasan(i, r.id, kunci) {
+        return Ok(p);
+    }
+    let p = Arc::new(store.penugasan_rencana(i, r.id, Lingkup::Instansi).await?);
+    cache.simpan_penugasan(i, r.id, kunci, Arc::clone(&p));
+    Ok(p)
 }
 
 // ---------------------------------------------------------------- writes
@@ -403,10 +485,10 @@ async fn ubah_penugasan(
             });
         }
     }
-    let (h, _) = hitung(state, sesi, &r, pairs).await?;
-    let ev = match h.hasil {
+    let t = hitung(state, sesi, &r, pairs).await?;
+    let ev = match &t.hitungan.hasil {
         Ok((ev, _)) => ev,
-        Err(v) => return Err(Tolakan::Pesan(pesan_pelanggaran(&v))),
+        Err(v) => return Err(Tolakan::Pesan(pesan_pelanggaran(v))),
     };
     let hasil = HasilRencana {
         nilai: ev.value,
@@ -679,6 +761,8 @@ pub(crate) async fn buat_kirim(
 struct Kartu {
     label: &'static str,
     nilai: String,
+    /// The exact figure behind a compact `nilai`, as a tooltip.
+    judul: Option<String>,
     rincian: String,
 }
 
@@ -837,8 +921,8 @@ fn skenario_view(d: &DokumenSkenario) -> Skenario {
         .iter()
         .map(|t| (t.quota.cost as f64, jp(t.quota.jp_compliant)))
         .collect();
-    let fmt_nilai = |v: f64| desimal(v);
-    let fmt_persen = |v: f64| format!("{}%", ribuan(v.round().max(0.0) as u64));
+    let fmt_nilai = |v: f64| angka(v);
+    let fmt_persen = |v: f64| format!("{}%", angka(v));
     let grafik_nilai = garis_svg(&Grafik {
         judul: "Nilai rencana terhadap biaya pada tiap persentase anggaran".to_owned(),
         label_x: "Biaya (rupiah)".to_owned(),
@@ -883,6 +967,164 @@ fn skenario_view(d: &DokumenSkenario) -> Skenario {
     }
 }
 
+/// The plan's own figures, for readers of the whole plan.
+fn kartu_instansi(r: &Rencana, semua: &[Penugasan], h: &Hitungan) -> Vec<Kartu> {
+    let peserta: HashSet<PegawaiId> = semua.iter().map(|p| p.pegawai).collect();
+    let pegawai_masalah = h.model.employees.len() as u64;
+    let mut kartu = vec![
+        Kartu {
+            label: "Nilai rencana",
+            nilai: desimal(r.hasil.nilai),
+            judul: None,
+            rincian: "level kesenjangan tertutup (berbobot) ditambah nilai JP".to_owned(),
+        },
+        Kartu {
+            label: "Batas atas terbukti",
+            nilai: desimal(r.hasil.batas),
+            judul: None,
+            rincian: "tidak ada rencana dengan kebutuhan dan anggaran ini yang bernilai lebih"
+                .to_owned(),
+        },
+        Kartu {
+            label: "Selisih dari batas atas",
+            nilai: format!("{}%", desimal(selisih_persen(&r.hasil))),
+            judul: None,
+            rincian: "(batas atas − nilai) ÷ batas atas; makin kecil makin dekat optimal"
+                .to_owned(),
+        },
+        kartu_biaya(
+            r.hasil.biaya,
+            format!(
+                "{} dari anggaran {}; sisa {}",
+                rupiah_i(r.hasil.biaya),
+                rupiah_i(r.anggaran),
+                rupiah_i(r.anggaran.saturating_sub(r.hasil.biaya))
+            ),
+        ),
+        Kartu {
+            label: "Peserta",
+            nilai: ribuan(peserta.len() as u64),
+            judul: None,
+            rincian: format!("{} penugasan", ribuan(semua.len() as u64)),
+        },
+    ];
+    if let Some(n) = h.jp_memenuhi() {
+        kartu.push(Kartu {
+            label: "Mencapai target JP",
+            nilai: persen(n as u64, pegawai_masalah),
+            judul: None,
+            rincian: format!(
+                "{} dari {} pegawai dalam kebutuhan",
+                ribuan(n as u64),
+                ribuan(pegawai_masalah)
+            ),
+        });
+    }
+    kartu
+}
+
+/// A cost card: the compact figure, the exact one in its tooltip and in
+/// `rincian` (a full rupiah figure wraps mid-number in a narrow card).
+fn kartu_biaya(biaya: i64, rincian: String) -> Kartu {
+    Kartu {
+        label: "Biaya",
+        nilai: rupiah_singkat(biaya.max(0) as f64),
+        judul: Some(rupiah_i(biaya)),
+        rincian,
+    }
+}
+
+/// A pimpinan's cards: the figures of their unit's assignments first, then
+/// the plan's instansi-wide value and bound, named as such. `kode` are the
+/// codes of the units in their subtree (the needs group employees by
+/// `<unit code>/<position type>`).
+fn kartu_unit(
+    r: &Rencana,
+    terlihat: &[Penugasan],
+    h: &Hitungan,
+    detail: &HashMap<(&str, &str), &kompeten_engine::rencana::Assignment>,
+    kode: &HashSet<&str>,
+) -> Vec<Kartu> {
+    let peserta: HashSet<PegawaiId> = terlihat.iter().map(|p| p.pegawai).collect();
+    let (mut nilai, mut biaya) = (0.0_f64, 0.0_f64);
+    for p in terlihat {
+        if let Some(a) = detail.get(&(p.nip.as_str(), p.program_kode.as_str())) {
+            nilai += a.value;
+            biaya += a.cost;
+        }
+    }
+    let biaya = biaya.round() as i64;
+    let mut kartu = vec![
+        Kartu {
+            label: "Nilai penugasan unit Anda",
+            nilai: desimal(nilai),
+            judul: None,
+            rincian: format!(
+                "dari nilai rencana {} untuk seluruh instansi",
+                desimal(r.hasil.nilai)
+            ),
+        },
+        kartu_biaya(
+            biaya,
+            format!(
+                "{} untuk unit Anda, dari biaya seluruh instansi {}",
+                rupiah_i(biaya),
+                rupiah_i(r.hasil.biaya)
+            ),
+        ),
+        Kartu {
+            label: "Peserta unit Anda",
+            nilai: ribuan(peserta.len() as u64),
+            judul: None,
+            rincian: format!("{} penugasan", ribuan(terlihat.len() as u64)),
+        },
+    ];
+    if let Ok((ev, _)) = &h.hasil {
+        let m = &h.model;
+        let mut dalam = 0_u64;
+        let mut memenuhi = 0_u64;
+        for (e, emp) in m.employees.iter().enumerate() {
+            let grup = m.units.get(emp.unit as usize).map_or("", String::as_str);
+            let unit = grup.rsplit_once('/').map_or(grup, |(u, _)| u);
+            if kode.contains(unit) {
+                dalam += 1;
+                if ev.jp.get(e).copied().unwrap_or(0) >= emp.jp_need {
+                    memenuhi += 1;
+                }
+            }
+        }
+        kartu.push(Kartu {
+            label: "Mencapai target JP",
+            nilai: persen(memenuhi, dalam),
+            judul: None,
+            rincian: format!(
+                "{} dari {} pegawai unit Anda dalam kebutuhan",
+                ribuan(memenuhi),
+                ribuan(dalam)
+            ),
+        });
+    }
+    kartu.extend([
+        Kartu {
+            label: "Nilai rencana · seluruh instansi",
+            nilai: desimal(r.hasil.nilai),
+            judul: None,
+            rincian: "level kesenjangan tertutup (berbobot) ditambah nilai JP, semua OPD"
+                .to_owned(),
+        },
+        Kartu {
+            label: "Batas atas · seluruh instansi",
+            nilai: desimal(r.hasil.batas),
+            judul: None,
+            rincian: format!(
+                "selisih {}% dari nilai rencana; tidak ada rencana yang bernilai lebih",
+                desimal(selisih_persen(&r.hasil))
+            ),
+        },
+    ]);
+    kartu
+}
+
 async fn halaman_detail(
     state: &AppState,
     sesi: &Sesi,
@@ -893,67 +1135,37 @@ async fn halaman_detail(
     let r = rencana_terbaca(state, sesi, id).await?;
     let store = state.store();
     let i = sesi.instansi_id();
-    let semua = store.penugasan_rencana(i, id, Lingkup::Instansi).await?;
+    let semua = penugasan_semua(state, sesi, &r).await?;
+    let semua = semua.as_slice();
     let lingkup = lingkup_baca(sesi);
-    let terlihat = if lingkup == Lingkup::Instansi {
-        semua.clone()
+    let milik;
+    let terlihat: &[Penugasan] = if lingkup == Lingkup::Instansi {
+        semua
     } else {
-        store.penugasan_rencana(i, id, lingkup).await?
+        milik = store.penugasan_rencana(i, id, lingkup).await?;
+        &milik
     };
-    let (h, skenario) = hitung(state, sesi, &r, pasangan(&semua)).await?;
+    let t = hitung(state, sesi, &r, pasangan(semua)).await?;
+    let h = &t.hitungan;
     let seluruh = matches!(sesi.role(), Role::AdminBkpsdm | Role::Auditor);
     let pribadi = sesi.role() == Role::Pegawai;
-    let peserta: HashSet<PegawaiId> = semua.iter().map(|p| p.pegawai).collect();
-    let pegawai_masalah = h.model.employees.len() as u64;
-    let mut kartu = vec![
-        Kartu {
-            label: "Nilai rencana",
-            nilai: desimal(r.hasil.nilai),
-            rincian: "level kesenjangan tertutup (berbobot) ditambah nilai JP".to_owned(),
-        },
-        Kartu {
-            label: "Batas atas terbukti",
-            nilai: desimal(r.hasil.batas),
-            rincian: "tidak ada rencana dengan kebutuhan dan anggaran ini yang bernilai lebih"
-                .to_owned(),
-        },
-        Kartu {
-            label: "Selisih dari batas atas",
-            nilai: format!("{}%", desimal(selisih_persen(&r.hasil))),
-            rincian: "(batas atas − nilai) ÷ batas atas; makin kecil makin dekat optimal"
-                .to_owned(),
-        },
-        Kartu {
-            label: "Biaya",
-            nilai: rupiah_i(r.hasil.biaya),
-            rincian: format!(
-                "dari anggaran {}; sisa {}",
-                rupiah_i(r.anggaran),
-                rupiah_i(r.anggaran.saturating_sub(r.hasil.biaya))
-            ),
-        },
-        Kartu {
-            label: "Peserta",
-            nilai: ribuan(peserta.len() as u64),
-            rincian: format!("{} penugasan", ribuan(semua.len() as u64)),
-        },
-    ];
-    if let Some(n) = h.jp_memenuhi() {
-        kartu.push(Kartu {
-            label: "Mencapai target JP",
-            nilai: persen(n as u64, pegawai_masalah),
-            rincian: format!(
-                "{} dari {} pegawai dalam kebutuhan",
-                ribuan(n as u64),
-                ribuan(pegawai_masalah)
-            ),
-        });
-    }
-    if pribadi {
+    let detail = h.per_pasangan();
+    let kartu = if seluruh {
+        kartu_instansi(&r, semua, h)
+    } else if let Lingkup::Unit(akar) = lingkup {
+        let units = PetaUnit::muat(store, sesi).await?;
+        let kode: HashSet<&str> = units
+            .units
+            .iter()
+            .filter(|u| u.di_bawah(akar))
+            .map(|u| u.kode.as_str())
+            .collect();
+        kartu_unit(&r, terlihat, h, &detail, &kode)
+    } else {
         // Pegawai see their own part, not the instansi's totals.
-        kartu.clear();
-    }
-    let opd = per_opd(&semua, &h);
+        Vec::new()
+    };
+    let opd = per_opd(semua, h);
     let total_biaya: f64 = opd.iter().map(|o| o.biaya).sum();
     let opd_terlihat: HashSet<UnitId> = terlihat.iter().map(|p| p.opd).collect();
     let per_opd_view = opd
@@ -982,7 +1194,6 @@ async fn halaman_detail(
             }
         })
         .collect();
-    let detail = h.per_pasangan();
     let jp_program = h.jp_per_program();
     let penugasan = terlihat
         .iter()
@@ -1053,7 +1264,7 @@ async fn halaman_detail(
         boleh_setujui: admin && r.status.boleh_ke(StatusRencana::Disetujui),
         boleh_ubah: admin && r.status.boleh_diubah(),
         belum_sesuai: if r.status == StatusRencana::Ditinjau {
-            opd_belum_sesuai(&r, &semua)
+            opd_belum_sesuai(&r, semua)
         } else {
             Vec::new()
         },
@@ -1067,7 +1278,7 @@ async fn halaman_detail(
         skenario: if pribadi {
             None
         } else {
-            skenario.as_ref().map(skenario_view)
+            t.skenario.as_ref().map(skenario_view)
         },
         tidak_sesuai: h.hasil.as_ref().err().map(pesan_pelanggaran),
     };
@@ -1442,28 +1653,31 @@ pub(crate) async fn simulasi_halaman(
         Kartu {
             label: "Nilai rencana",
             nilai: desimal(j.value),
+            judul: None,
             rincian: "level kesenjangan tertutup (berbobot) ditambah nilai JP".to_owned(),
         },
         Kartu {
             label: "Batas atas terbukti",
             nilai: desimal(j.bound),
+            judul: None,
             rincian: format!(
                 "tidak ada rencana yang bernilai lebih; selisih {}%",
                 desimal(j.gap_pct)
             ),
         },
-        Kartu {
-            label: "Biaya",
-            nilai: rupiah(j.cost),
-            rincian: format!(
-                "dari anggaran {}; sisa {}",
+        kartu_biaya(
+            i64::try_from(j.cost).unwrap_or(i64::MAX),
+            format!(
+                "{} dari anggaran {}; sisa {}",
+                rupiah(j.cost),
                 rupiah(j.budget),
                 rupiah(j.budget.saturating_sub(j.cost))
             ),
-        },
+        ),
         Kartu {
             label: "Peserta",
             nilai: ribuan(peserta.len() as u64),
+            judul: None,
             rincian: format!(
                 "{} penugasan di {} program",
                 ribuan(j.assignments.len() as u64),
@@ -1912,14 +2126,18 @@ pub(crate) async fn api_detail(
     let r = rencana_terbaca(&state, &sesi, id).await?;
     let store = state.store();
     let i = sesi.instansi_id();
-    let semua = store.penugasan_rencana(i, id, Lingkup::Instansi).await?;
+    let semua = penugasan_semua(&state, &sesi, &r).await?;
+    let semua = semua.as_slice();
     let lingkup = lingkup_baca(&sesi);
-    let terlihat = if lingkup == Lingkup::Instansi {
-        semua.clone()
+    let milik;
+    let terlihat: &[Penugasan] = if lingkup == Lingkup::Instansi {
+        semua
     } else {
-        store.penugasan_rencana(i, id, lingkup).await?
+        milik = store.penugasan_rencana(i, id, lingkup).await?;
+        &milik
     };
-    let (h, _) = hitung(&state, &sesi, &r, pasangan(&semua)).await?;
+    let t = hitung(&state, &sesi, &r, pasangan(semua)).await?;
+    let h = &t.hitungan;
     let pribadi = sesi.role() == Role::Pegawai;
     let detail = h.per_pasangan();
     let jp_program = h.jp_per_program();
@@ -1927,7 +2145,7 @@ pub(crate) async fn api_detail(
     let per_opd = if pribadi {
         Vec::new()
     } else {
-        per_opd(&semua, &h)
+        per_opd(semua, h)
             .into_iter()
             .filter(|o| lingkup == Lingkup::Instansi || terlihat_opd.contains(&o.id))
             .map(|o| OpdRencanaDto {
@@ -1981,10 +2199,11 @@ pub(crate) async fn api_detail(
             }
         })
         .collect();
+    // Kept with the check: no second read of the stored documents.
     let skenario = if pribadi {
         None
     } else {
-        store.dokumen_rencana(i, id).await?.skenario
+        t.skenario_json.clone()
     };
     Ok(Json(DetailRencanaDto {
         rencana: rencana_dto(&r),
@@ -2157,8 +2376,22 @@ mod tests {
         assert_eq!(desimal(12.45), "12,5");
         assert_eq!(desimal(0.0), "0,0");
         assert_eq!(rupiah_singkat(750_000_000.0), "Rp750 jt");
+        assert_eq!(rupiah_singkat(749_500_000.0), "Rp749,5 jt");
         assert_eq!(rupiah_singkat(1_500_000_000.0), "Rp1,5 M");
+        assert_eq!(rupiah_singkat(1_250_000_000.0), "Rp1,25 M");
+        assert_eq!(rupiah_singkat(1_234_567_890.0), "Rp1,23 M");
+        // Just under the budget does not read as the budget.
+        assert_eq!(rupiah_singkat(99_950_000.0), "Rp99,95 jt");
+        assert_eq!(rupiah_singkat(5_250_000.0), "Rp5,25 jt");
+        assert_eq!(rupiah_singkat(12_345_678.0), "Rp12,35 jt");
+        // Rounding up to a thousand of a unit moves to the next unit.
+        assert_eq!(rupiah_singkat(999_970_000.0), "Rp1 M");
+        assert_eq!(rupiah_singkat(2e12), "Rp2 T");
+        assert_eq!(rupiah_singkat(5e15), "Rp5.000 T");
+        assert_eq!(rupiah_singkat(940_000.0), "Rp940.000");
+        assert_eq!(rupiah_singkat(999_999.0), "Rp1 jt");
         assert_eq!(rupiah_singkat(0.0), "Rp0");
+        assert_eq!(rupiah_singkat(f64::NAN), "Rp0");
     }
 
     #[test]

@@ -1049,3 +1049,114 @@ async fn the_openapi_document_lists_the_needs_paths() {
         assert!(schemas.contains_key(name), "dangling {r}");
     }
 }
+
+#[tokio::test]
+async fn cached_needs_follow_a_decision_at_once_and_stay_scoped() {
+    let fx = Fixture::new().await;
+    let ids = fx.ids;
+    let admin = masuk_sebagai(&fx, "admin").await;
+    let pimpinan = masuk_sebagai(&fx, "pimpinan").await;
+    let fitri = masuk_sebagai(&fx, "fitri").await;
+    // Every reader's first look fills (or reuses) the instansi's entry.
+    let sebelum = api_kebutuhan(&fx, &admin, "?tahun=2026").await;
+    assert!(kebutuhan_di(&sebelum, ids.dewi, ids.integritas).is_none());
+    let dinkes: BTreeSet<i64> = [ids.budi, ids.fitri, ids.rina, ids.hendra]
+        .iter()
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(
+        id_pegawai(&api_kebutuhan(&fx, &pimpinan, "?tahun=2026").await),
+        dinkes
+    );
+    assert_eq!(
+        id_pegawai(&api_kebutuhan(&fx, &fitri, "?tahun=2026").await),
+        BTreeSet::from([ids.fitri.0])
+    );
+
+    // Dewi (DISDIK) asks; the admin approves it.
+    let id = usulan_menunggu(&fx, ids.dewi, ids.integritas).await;
+    let t = token(&fx, &admin).await;
+    let res = post_form(
+        &fx.app,
+        &format!("/usulan/{id}/putus"),
+        admin.c(),
+        &[("csrf", &t), ("keputusan", "disetujui")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+
+    // The very next read has it: no stale entry.
+    let sesudah = api_kebutuhan(&fx, &admin, "?tahun=2026").await;
+    let k = kebutuhan_di(&sesudah, ids.dewi, ids.integritas).expect("Dewi's approved request");
+    assert_eq!(k["sumber"], json!(["usulan"]));
+    let page = get(&fx.app, "/kebutuhan?tahun=2026", admin.c()).await;
+    assert!(page.body.contains("Dewi Lestari"), "{}", page.body);
+    // The same entry, filtered: the DINKES head and Fitri still see only theirs.
+    let doc = api_kebutuhan(&fx, &pimpinan, "?tahun=2026").await;
+    assert_eq!(id_pegawai(&doc), dinkes);
+    let page = get(&fx.app, "/kebutuhan?tahun=2026", pimpinan.c()).await;
+    assert!(!page.body.contains("Dewi Lestari"));
+    let doc = api_kebutuhan(&fx, &fitri, "?tahun=2026").await;
+    assert_eq!(id_pegawai(&doc), BTreeSet::from([ids.fitri.0]));
+    let csv = get(
+        &fx.app,
+        "/kebutuhan/unduh?format=csv&tahun=2026",
+        pimpinan.c(),
+    )
+    .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(!csv.body.contains("Dewi"), "{}", csv.body);
+    // Another year is its own entry and does not carry the request.
+    let lain = api_kebutuhan(&fx, &admin, "?tahun=2027").await;
+    assert!(kebutuhan_di(&lain, ids.dewi, ids.integritas).is_none());
+}
+
+#[tokio::test]
+async fn a_pegawai_sees_their_own_needs_without_the_opd_view() {
+    let fx = Fixture::new().await;
+    let fitri = masuk_sebagai(&fx, "fitri").await;
+    let page = get(&fx.app, "/kebutuhan?tahun=2026", fitri.c()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.body.contains("id=\"kebutuhan-opd\""),
+        "no per-OPD table"
+    );
+    assert!(!page.body.contains("Per OPD"));
+    assert!(!page.body.contains("Pegawai dengan kebutuhan"));
+    assert!(!page.body.contains("id=\"opd\""), "no OPD filter");
+    assert!(page.body.contains("Kebutuhan kompetensi Anda"));
+    assert!(page.body.contains("<h2>Kebutuhan Anda</h2>"));
+    // Her expired T.KES.1 assessment is her one need.
+    assert!(page.body.contains("Fitri Yuliani"));
+    assert!(page.body.contains("T.KES.1"));
+    let admin = masuk_sebagai(&fx, "admin").await;
+    let page = get(&fx.app, "/kebutuhan?tahun=2026", admin.c()).await;
+    assert!(page.body.contains("id=\"kebutuhan-opd\""));
+    assert!(page.body.contains("Pegawai dengan kebutuhan"));
+}
+
+#[tokio::test]
+async fn the_request_pages_mark_usulan_in_the_menu() {
+    let fx = Fixture::new().await;
+    let admin = masuk_sebagai(&fx, "admin").await;
+    for path in ["/usulan", "/usulan/baru"] {
+        let page = get(&fx.app, path, admin.c()).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            page.body
+                .contains("<a href=\"/usulan\" aria-current=\"page\">Usulan</a>"),
+            "{path}"
+        );
+        assert!(
+            !page
+                .body
+                .contains("<a href=\"/kebutuhan\" aria-current=\"page\">"),
+            "{path}"
+        );
+    }
+    let page = get(&fx.app, "/kebutuhan", admin.c()).await;
+    assert!(
+        page.body
+            .contains("<a href=\"/kebutuhan\" aria-current=\"page\">")
+    );
+}

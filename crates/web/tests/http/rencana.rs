@@ -991,3 +991,209 @@ async fn the_api_creates_lists_details_and_moves_plans() {
         assert!(doc["paths"][path].is_object(), "{path}");
     }
 }
+
+/// The text of the card labelled `label` on a plan page: (value, tooltip, detail).
+fn kartu(body: &str, label: &str) -> Option<(String, Option<String>, String)> {
+    let awal = body.find(&format!("<span class=\"kartu-label\">{label}</span>"))?;
+    let sisa = &body[awal..];
+    let nilai_tag = &sisa[sisa.find("<span class=\"kartu-nilai\"")?..];
+    let tutup = nilai_tag.find('>')?;
+    let judul = nilai_tag[..tutup]
+        .split_once("title=\"")
+        .and_then(|(_, t)| t.split_once('"'))
+        .map(|(t, _)| t.to_owned());
+    let nilai = nilai_tag[tutup + 1..nilai_tag.find("</span>")?].to_owned();
+    let rincian_tag = &sisa[sisa.find("<span class=\"kartu-rincian\">")? + 28..];
+    let rincian = rincian_tag[..rincian_tag.find("</span>")?].to_owned();
+    Some((nilai, judul, rincian))
+}
+
+#[tokio::test]
+async fn the_cost_card_is_compact_with_the_exact_figure_beside_it() {
+    let fx = dunia().await;
+    let admin = masuk_sebagai(&fx, "admin").await;
+    let id = buat(&fx, &admin, "30000000").await;
+    let r = fx.store.rencana(fx.ids.a, id).await.expect("plan");
+    assert!(r.hasil.biaya >= 1_000_000, "{:?}", r.hasil);
+    let tepat = format!(
+        "Rp{}",
+        kompeten_domain::format::ribuan(r.hasil.biaya as u64)
+    );
+    let res = get(&fx.app, &format!("/rencana/{id}"), admin.c()).await;
+    let (nilai, judul, rincian) = kartu(&res.body, "Biaya").expect("cost card");
+    assert!(nilai.ends_with(" jt"), "{nilai}");
+    assert!(!nilai.contains('.'), "no thousands groups to wrap: {nilai}");
+    assert_eq!(judul.as_deref(), Some(tepat.as_str()));
+    assert!(rincian.starts_with(&tepat), "{rincian}");
+    assert!(rincian.contains("Rp30.000.000"), "{rincian}");
+    // The charts keep their labels inside without CSS help.
+    let css_url = res
+        .body
+        .split("href=\"")
+        .filter_map(|x| x.split_once('"').map(|(u, _)| u))
+        .find(|u| u.starts_with("/aset/kompeten.css"))
+        .expect("stylesheet link");
+    let css = get(&fx.app, css_url, None).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.body.contains(".grafik-jpm svg"));
+    assert!(!css.body.contains("svg { overflow: visible"));
+    let sk = &res.body[res.body.find("id=\"rencana-skenario\"").expect("scenarios")..];
+    assert_eq!(sk.matches("<g class=\"legenda\">").count(), 2);
+}
+
+#[tokio::test]
+async fn a_head_sees_cards_for_their_unit_and_the_plan_wide_figures_named() {
+    let fx = dunia().await;
+    let admin = masuk_sebagai(&fx, "admin").await;
+    let id = buat(&fx, &admin, "30000000").await;
+    let r = fx.store.rencana(fx.ids.a, id).await.expect("plan");
+    let kadinkes = masuk_sebagai(&fx, "pimpinan").await;
+    let doc = get(&fx.app, &format!("/api/v1/rencana/{id}"), kadinkes.c())
+        .await
+        .json();
+    let penugasan = doc["penugasan"].as_array().expect("assignments");
+    assert!(!penugasan.is_empty());
+    assert!(
+        penugasan.iter().all(|p| p["opd_id"] == fx.ids.opd1.0),
+        "DINKES only"
+    );
+    let peserta: std::collections::BTreeSet<&str> = penugasan
+        .iter()
+        .map(|p| p["nip"].as_str().expect("nip"))
+        .collect();
+    let biaya: f64 = penugasan
+        .iter()
+        .map(|p| p["biaya"].as_f64().expect("cost"))
+        .sum();
+    let semua_peserta: std::collections::BTreeSet<String> = pasangan(&fx, id)
+        .await
+        .into_iter()
+        .map(|(n, _, _)| n)
+        .collect();
+    assert!(
+        semua_peserta.len() > peserta.len(),
+        "the instansi has participants outside DINKES"
+    );
+
+    let res = get(&fx.app, &format!("/rencana/{id}"), kadinkes.c()).await;
+    assert_eq!(res.status, StatusCode::OK);
+    let b = &res.body;
+    let (n, _, rincian) = kartu(b, "Peserta unit Anda").expect("participants card");
+    assert_eq!(n, peserta.len().to_string());
+    assert_eq!(rincian, format!("{} penugasan", penugasan.len()));
+    let (_, judul, rincian) = kartu(b, "Biaya").expect("cost card");
+    let tepat = format!(
+        "Rp{}",
+        kompeten_domain::format::ribuan(biaya.round() as u64)
+    );
+    assert_eq!(judul.as_deref(), Some(tepat.as_str()));
+    assert!(rincian.contains("untuk unit Anda"), "{rincian}");
+    assert!(
+        rincian.contains(&format!(
+            "Rp{}",
+            kompeten_domain::format::ribuan(r.hasil.biaya as u64)
+        )),
+        "{rincian}"
+    );
+    assert!(kartu(b, "Nilai penugasan unit Anda").is_some());
+    // JP target among DINKES's employees in the plan's needs (Budi, Fitri,
+    // Rina, Hendra), not the instansi's six.
+    let (_, _, rincian) = kartu(b, "Mencapai target JP").expect("JP card");
+    assert!(
+        rincian.ends_with(" dari 4 pegawai unit Anda dalam kebutuhan"),
+        "{rincian}"
+    );
+    // The plan's value and bound are instansi-wide and say so.
+    assert!(kartu(b, "Nilai rencana · seluruh instansi").is_some());
+    assert!(kartu(b, "Batas atas · seluruh instansi").is_some());
+    assert!(
+        kartu(b, "Peserta").is_none(),
+        "no unlabelled instansi total"
+    );
+    // The admin still sees the plan's own totals.
+    let res = get(&fx.app, &format!("/rencana/{id}"), admin.c()).await;
+    let (n, _, _) = kartu(&res.body, "Peserta").expect("admin participants");
+    assert_eq!(n, semua_peserta.len().to_string());
+}
+
+#[tokio::test]
+async fn the_detail_api_answers_the_same_with_or_without_the_kept_check() {
+    let fx = dunia().await;
+    let admin = masuk_sebagai(&fx, "admin").await;
+    let id = buat(&fx, &admin, "30000000").await;
+    let path = format!("/api/v1/rencana/{id}");
+    let pertama = get(&fx.app, &path, admin.c()).await;
+    assert_eq!(pertama.status, StatusCode::OK, "{}", pertama.body);
+    let pertama = pertama.json();
+    assert!(
+        pertama["skenario"].is_object(),
+        "scenarios kept with the check"
+    );
+    assert_eq!(get(&fx.app, &path, admin.c()).await.json(), pertama);
+
+    // An edit changes the pairs: the kept model is reused, the check is new.
+    let r = fx.store.rencana(fx.ids.a, id).await.expect("plan");
+    let res = ubah(&fx, &admin, id, "hapus", RINA, "PLT-001", r.revisi).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let sesudah = get(&fx.app, &path, admin.c()).await.json();
+    assert_ne!(sesudah, pertama);
+    assert!(
+        !sesudah["penugasan"]
+            .as_array()
+            .expect("assignments")
+            .iter()
+            .any(|p| p["nip"] == RINA && p["program_kode"] == "PLT-001")
+    );
+    // A fresh server on the same database (nothing kept) answers the same,
+    // for every reader.
+    let baru = crate::fixture::Fixture::router(
+        &fx.store,
+        kompeten_web::WebConfig::default(),
+        crate::fixture::SEKARANG,
+    );
+    assert_eq!(get(&baru, &path, admin.c()).await.json(), sesudah);
+    let kadinkes = masuk_sebagai(&fx, "pimpinan").await;
+    assert_eq!(
+        get(&baru, &path, kadinkes.c()).await.json(),
+        get(&fx.app, &path, kadinkes.c()).await.json()
+    );
+    let page = get(&fx.app, &format!("/rencana/{id}"), admin.c()).await;
+    let baru_page = get(&baru, &format!("/rencana/{id}"), admin.c()).await;
+    assert_eq!(page.body, baru_page.body);
+
+    // A renamed participant shows renamed at once: the kept rows follow the
+    // data revision as well as the plan's.
+    let dewi = fx.store.pegawai(fx.ids.a, fx.ids.dewi).await.expect("Dewi");
+    fx.store
+        .update_pegawai(
+            fx.ids.a,
+            &Actor::system("uji"),
+            fx.ids.dewi,
+            &kompeten_store::PerubahanPegawai {
+                nama: "Dewi Berganti Nama".into(),
+                gelar_depan: dewi.gelar_depan.clone(),
+                gelar_belakang: dewi.gelar_belakang.clone(),
+                golongan: dewi.golongan,
+                jabatan: dewi.jabatan,
+                unit: dewi.unit,
+                pendidikan: dewi.pendidikan,
+                aktif: dewi.aktif,
+            },
+        )
+        .await
+        .expect("rename");
+    let doc = get(&fx.app, &path, admin.c()).await.json();
+    let nama: Vec<&str> = doc["penugasan"]
+        .as_array()
+        .expect("assignments")
+        .iter()
+        .filter(|p| p["nip"] == DEWI)
+        .map(|p| p["nama"].as_str().expect("name"))
+        .collect();
+    assert!(!nama.is_empty(), "Dewi is in the plan");
+    assert!(
+        nama.iter().all(|n| n.contains("Dewi Berganti Nama")),
+        "{nama:?}"
+    );
+    assert_eq!(get(&baru, &path, admin.c()).await.json(), doc);
+}
