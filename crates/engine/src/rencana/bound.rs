@@ -185,6 +185,100 @@ impl<'m> Lagrangian<'m> {
     }
 }
 
+impl Lagrangian<'_> {
+    /// Coordinate descent on the seat prices: for each program in turn,
+    /// tries a few prices and keeps the one that lowers L most, re-solving
+    /// only the employees who may take that program (L's other terms do
+    /// not depend on it). `mu` is updated in place; returns the L of the
+    /// final point as a full evaluation gives it, with its choices, so the
+    /// bound never rests on running sums. Stops when `work` (employee
+    /// subproblems solved) would pass `work_limit`.
+    pub fn coordinate_descent(
+        &mut self,
+        lambda: f64,
+        mu: &mut [f64],
+        passes: u32,
+        work: &mut u64,
+        work_limit: u64,
+    ) -> DualPoint {
+        let m = self.m;
+        let n_prog = m.programs.len();
+        // Per employee: the subproblem's value at the current prices.
+        let mut values: Vec<f64> = Vec::with_capacity(m.employees.len());
+        {
+            let scratch = &mut self.scratch[0];
+            for e in 0..m.employees.len() {
+                values.push(employee(m, &self.cap, scratch, e, mu));
+            }
+        }
+        *work += m.employees.len() as u64;
+        let term = |p: usize, price: f64| {
+            let prog = &m.programs[p];
+            program_term(
+                price - lambda * prog.cost_per_participant as f64,
+                lambda * prog.batch_cost as f64,
+                prog.batch_size,
+                self.cap[p],
+            )
+            .0
+        };
+        'passes: for _ in 0..passes {
+            let mut improved = false;
+            for p in 0..n_prog {
+                let employees: Vec<usize> = {
+                    let mut list: Vec<usize> = m
+                        .pairs_of_program(p)
+                        .iter()
+                        .map(|&pair| m.pair_employee(pair))
+                        .collect();
+                    list.dedup();
+                    list
+                };
+                if employees.is_empty() {
+                    continue;
+                }
+                let old = mu[p];
+                let break_even = lambda * m.programs[p].cost_per_participant as f64;
+                let mut best = (0.0, old);
+                for candidate in [old * 0.5, old * 0.8, old * 1.25, old * 2.0, break_even] {
+                    if !(candidate.is_finite() && candidate >= 0.0) || candidate == old {
+                        continue;
+                    }
+                    if *work + employees.len() as u64 > work_limit {
+                        break 'passes;
+                    }
+                    *work += employees.len() as u64;
+                    mu[p] = candidate;
+                    let scratch = &mut self.scratch[0];
+                    let mut delta = term(p, candidate) - term(p, old);
+                    for &e in &employees {
+                        let v = employee(m, &self.cap, scratch, e, mu);
+                        delta += v - values[e];
+                    }
+                    mu[p] = old;
+                    // A real decrease, not rounding.
+                    if delta < best.0 - 1e-9 * (1.0 + values.len() as f64) {
+                        best = (delta, candidate);
+                    }
+                }
+                if best.1 != old {
+                    mu[p] = best.1;
+                    let scratch = &mut self.scratch[0];
+                    for &e in &employees {
+                        values[e] = employee(m, &self.cap, scratch, e, mu);
+                    }
+                    *work += employees.len() as u64;
+                    improved = true;
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+        self.evaluate(lambda, mu)
+    }
+}
+
 /// An upper bound on max f_e(S) − μ(S) (exact unless the node limit is
 /// hit); the best set found is left in `scratch.best_set`.
 fn employee(m: &Model, cap: &[u64], scratch: &mut Scratch, e: usize, mu: &[f64]) -> f64 {
@@ -432,5 +526,47 @@ mod tests {
             assert_eq!(a.chosen, b.chosen);
             assert!(!a.chosen.is_empty());
         }
+    }
+}
+
+#[cfg(test)]
+mod coordinate_tests {
+    use super::*;
+    use crate::rencana::{Scale, evaluate, generate, solve};
+
+    #[test]
+    fn coordinate_descent_only_lowers_a_still_valid_bound() {
+        let model = generate(
+            Scale {
+                employees: 600,
+                programs: 30,
+            },
+            9,
+        )
+        .validate()
+        .expect("valid");
+        let mut l = Lagrangian::new(&model);
+        let lambda = 4e-7;
+        let mut mu: Vec<f64> = (0..model.programs.len())
+            .map(|p| 0.2 + (p % 5) as f64 * 0.3)
+            .collect();
+        let start = l.evaluate(lambda, &mu).value;
+        let mut work = 0;
+        let end = l.coordinate_descent(lambda, &mut mu, 3, &mut work, u64::MAX);
+        assert!(end.value < start, "{} vs {start}", end.value);
+        assert!(work > 0);
+        // Still an upper bound: no feasible plan is worth more.
+        let plan = solve(&model, &crate::rencana::Options::default());
+        let value = evaluate(&model, &plan.assignments).expect("feasible").value;
+        assert!(end.value >= value, "{} < {value}", end.value);
+        // A work limit stops it early, still at a consistent point.
+        let mut small = 0;
+        let mut mu2: Vec<f64> = vec![0.5; model.programs.len()];
+        let limited = l.coordinate_descent(lambda, &mut mu2, 3, &mut small, 1_000);
+        assert!(small <= 1_000 + model.employees.len() as u64);
+        assert_eq!(
+            limited.value.to_bits(),
+            l.evaluate(lambda, &mu2).value.to_bits()
+        );
     }
 }

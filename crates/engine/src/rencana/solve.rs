@@ -11,6 +11,9 @@ use super::primal::{Order, State, drop_batch_pass, greedy, greedy_by, swap_pass}
 /// (relative) over the last STALL_ROUNDS rounds.
 const STALL_ROUNDS: u32 = 20;
 const STALL_GAIN: f64 = 1e-4;
+/// Coordinate descent on the seat prices may solve this many employee
+/// subproblems per employee (about as many full evaluations of L).
+const COORDINATE_WORK: u64 = 20;
 
 /// How much work the solver may do. The work is counted, not timed, so
 /// the same input and options always give the same plan.
@@ -262,6 +265,22 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
         at.0 = (at.0 - step * g_lambda / scale).max(0.0);
         for (mu, g) in at.1.iter_mut().zip(&point.grad_mu) {
             *mu = (*mu - step * g).max(0.0);
+        }
+    }
+    // The subgradient struggles where a program's seats are bought all or
+    // nothing; a few sweeps of per-program price changes often go lower.
+    let target_met = target > 0.0 && bound - best.value <= target * bound;
+    if !stopped && !target_met && bound - best.value > 1e-9 * (1.0 + bound.abs()) && !stop() {
+        let mut mu = best_point.1.clone();
+        let mut subproblems = 0;
+        let limit = COORDINATE_WORK * model.employees.len() as u64;
+        let point =
+            lagrangian.coordinate_descent(best_point.0, &mut mu, 3, &mut subproblems, limit);
+        rounds += 1;
+        if point.value < bound {
+            bound = point.value;
+            best_point.1 = mu;
+            try_hint(&mut best, &point.chosen, &mut work, options.improve_work);
         }
     }
     if !stopped {
