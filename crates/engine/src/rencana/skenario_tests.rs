@@ -305,97 +305,10 @@ fn scenarios_scale_the_budget_and_serialise() {
 
 // ---------------------------------------------------------- properties
 
-/// Random problems: 3 competencies, 2 units, up to 6 employees × 5 programs.
+/// Random problems: 3 competencies, 2 units, up to 6 employees × 5
+/// programs, some gaps of weight 0 (a gap no baseline should chase).
 fn small_problem() -> impl Strategy<Value = Problem> {
-    let comps = ["C0", "C1", "C2"];
-    let gap = (
-        0usize..3,
-        1i64..4,
-        prop::sample::select(vec![0.0, 0.5, 1.0, 2.0]),
-    );
-    let emp = (
-        0usize..2,
-        0i64..30,
-        prop::sample::select(vec![0i64, 10, 20, 30, 60]),
-        prop::collection::vec(gap, 0..4),
-    );
-    let prog = (
-        prop::sample::select(vec![0i64, 4, 8, 16, 24]),
-        0i64..6,
-        prop::sample::select(vec![0i64, 0, 3, 10]),
-        prop::option::of(1i64..4),
-        prop::option::of(0i64..3),
-        prop::collection::vec((0usize..3, 1i64..3), 0..4),
-        any::<bool>(),
-        prop::option::weighted(0.25, prop::collection::vec(0usize..2, 0..2)),
-    );
-    (
-        0i64..40,
-        prop::collection::vec(emp, 1..=6),
-        prop::collection::vec(prog, 1..=5),
-    )
-        .prop_map(move |(budget, emps, progs)| Problem {
-            format: PROBLEM_FORMAT.into(),
-            budget: budget * 1000,
-            jp_target: 20,
-            jp_value: 0.05,
-            employees: emps
-                .into_iter()
-                .enumerate()
-                .map(|(i, (unit, jp_done, jp_cap, gaps))| {
-                    let mut seen = Vec::new();
-                    Employee {
-                        id: format!("E{i}"),
-                        unit: format!("U{unit}"),
-                        jp_done,
-                        jp_cap,
-                        gaps: gaps
-                            .into_iter()
-                            .filter(|&(c, _, _)| {
-                                let new = !seen.contains(&c);
-                                seen.push(c);
-                                new
-                            })
-                            .map(|(c, gap, weight)| Gap {
-                                competency: comps[c].into(),
-                                gap,
-                                weight,
-                            })
-                            .collect(),
-                    }
-                })
-                .collect(),
-            programs: progs
-                .into_iter()
-                .enumerate()
-                .map(|(i, (jp, cpp, bc, bs, mb, covers, open, units))| {
-                    let mut seen = Vec::new();
-                    Program {
-                        id: format!("P{i}"),
-                        jp,
-                        cost_per_participant: cpp * 1000,
-                        batch_cost: bc * 1000,
-                        batch_size: bs,
-                        max_batches: mb,
-                        covers: covers
-                            .into_iter()
-                            .filter(|&(c, _)| {
-                                let new = !seen.contains(&c);
-                                seen.push(c);
-                                new
-                            })
-                            .map(|(c, levels)| Cover {
-                                competency: comps[c].into(),
-                                levels,
-                            })
-                            .collect(),
-                        open_to_all: open,
-                        eligible_units: units
-                            .map(|u| u.into_iter().map(|u| format!("U{u}")).collect()),
-                    }
-                })
-                .collect(),
-        })
+    super::tests::sized_problem_weighted(1, 6, 1, 5, vec![0.0, 0.5, 1.0, 2.0])
 }
 
 /// The plan is one the checker accepts (before any fallback), and each

@@ -474,12 +474,26 @@ fn sized_problem(
     min_prog: usize,
     max_prog: usize,
 ) -> impl Strategy<Value = Problem> {
+    sized_problem_weighted(
+        min_emp,
+        max_emp,
+        min_prog,
+        max_prog,
+        vec![0.5, 1.0, 2.0, 3.0],
+    )
+}
+
+/// Random problems: 3 competencies, 2 units, min..=max employees and
+/// programs, gap weights drawn from `weights`.
+pub(super) fn sized_problem_weighted(
+    min_emp: usize,
+    max_emp: usize,
+    min_prog: usize,
+    max_prog: usize,
+    weights: Vec<f64>,
+) -> impl Strategy<Value = Problem> {
     let comps = ["C0", "C1", "C2"];
-    let gap = (
-        0usize..3,
-        1i64..4,
-        prop::sample::select(vec![0.5, 1.0, 2.0, 3.0]),
-    );
+    let gap = (0usize..3, 1i64..4, prop::sample::select(weights));
     let emp = (
         0usize..2,
         0i64..30,
