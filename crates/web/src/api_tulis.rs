@@ -87,18 +87,23 @@ impl IntoResponse for Tolak {
 /// Role first, then the CSRF header.
 fn wajib_tulis_api(sesi: &Sesi, headers: &HeaderMap) -> Result<(), Tolak> {
     wajib_penulis(sesi)?;
+    Ok(wajib_csrf_api(sesi, headers)?)
+}
+
+/// The session's CSRF token in the `X-CSRF-Token` header of an API write.
+pub(crate) fn wajib_csrf_api(sesi: &Sesi, headers: &HeaderMap) -> Result<(), AppError> {
     let token = headers.get(HEADER_CSRF).and_then(|v| v.to_str().ok());
     if sesi.csrf_sah(token) {
         Ok(())
     } else {
-        Err(AppError::Csrf.into())
+        Err(AppError::Csrf)
     }
 }
 
-fn badan<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, Tolak> {
-    body.map(|b| b.0).map_err(|e| {
-        AppError::BadRequest(format!("Badan JSON tidak valid: {}", e.body_text())).into()
-    })
+/// The JSON body of an API write, or a 400 saying why not.
+pub(crate) fn badan<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
+    body.map(|b| b.0)
+        .map_err(|e| AppError::BadRequest(format!("Badan JSON tidak valid: {}", e.body_text())))
 }
 
 fn id_api(raw: &str) -> Result<i64, Tolak> {

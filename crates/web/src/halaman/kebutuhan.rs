@@ -18,7 +18,7 @@ use super::pegawai::{Pilihan, id_path};
 use super::tulis::{Isian, ada, alihkan, ambil, isian_sah};
 use super::{Layout, render, render_status};
 use crate::AppState;
-use crate::api_tulis::{GalatValidasiBody, HEADER_CSRF, IdDto, Tolak};
+use crate::api_tulis::{GalatValidasiBody, IdDto, Tolak, badan, wajib_csrf_api};
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::format::{query_string, waktu};
 use crate::layanan::{PetaUnit, lingkup_mencakup, wajib_data_pribadi};
@@ -1494,21 +1494,6 @@ pub(crate) struct PutusanDto {
     pub catatan: Option<String>,
 }
 
-fn csrf_api(sesi: &Sesi, headers: &HeaderMap) -> Result<(), Tolak> {
-    let token = headers.get(HEADER_CSRF).and_then(|v| v.to_str().ok());
-    if sesi.csrf_sah(token) {
-        Ok(())
-    } else {
-        Err(AppError::Csrf.into())
-    }
-}
-
-fn badan<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, Tolak> {
-    body.map(|b| b.0).map_err(|e| {
-        AppError::BadRequest(format!("Badan JSON tidak valid: {}", e.body_text())).into()
-    })
-}
-
 #[utoipa::path(
     get, path = "/api/v1/usulan", tag = "kebutuhan", security(("sesi" = [])),
     params(
@@ -1554,7 +1539,7 @@ pub(crate) async fn api_usulan_baru(
     body: Result<Json<UsulanBaruDto>, JsonRejection>,
 ) -> Result<Response, Tolak> {
     let sumber = wajib_pengusul(&sesi)?;
-    csrf_api(&sesi, &headers)?;
+    wajib_csrf_api(&sesi, &headers)?;
     let b = badan(body)?;
     let isian = IsianUsulan {
         pegawai: b.pegawai_id.map(|p| p.to_string()).unwrap_or_default(),
@@ -1598,7 +1583,7 @@ pub(crate) async fn api_usulan_putus(
     body: Result<Json<PutusanDto>, JsonRejection>,
 ) -> Result<Response, Tolak> {
     wajib_data_pribadi(&sesi)?;
-    csrf_api(&sesi, &headers)?;
+    wajib_csrf_api(&sesi, &headers)?;
     let id = UsulanId(id_path(&raw)?);
     let b = badan(body)?;
     let u = putus(

@@ -22,6 +22,7 @@ use super::tulis::{Isian, ambil, isian_sah};
 use super::{Layout, render, render_status};
 use crate::AppState;
 use crate::analitik::RencanaTerhitung;
+use crate::api_tulis::{badan, wajib_csrf_api};
 use crate::error::{ApiError, AppError, ErrorBody, ErrorDetail, PageError};
 use crate::format::{persen, waktu};
 use crate::grafik::{Gaya, Grafik, Seri, angka, garis_svg};
@@ -2008,23 +2009,6 @@ fn api_tolak(t: Tolakan) -> Response {
     }
 }
 
-/// Admin role first, then the CSRF header (as `api_tulis`).
-fn wajib_csrf(sesi: &Sesi, headers: &HeaderMap) -> Result<(), AppError> {
-    let token = headers
-        .get(crate::api_tulis::HEADER_CSRF)
-        .and_then(|v| v.to_str().ok());
-    if sesi.csrf_sah(token) {
-        Ok(())
-    } else {
-        Err(AppError::Csrf)
-    }
-}
-
-fn badan<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
-    body.map(|b| b.0)
-        .map_err(|e| AppError::BadRequest(format!("Badan JSON tidak valid: {}", e.body_text())))
-}
-
 #[utoipa::path(
     get, path = "/api/v1/rencana", tag = "rencana", security(("sesi" = [])),
     params(("tahun" = Option<i32>, Query, description = "Only this year's versions")),
@@ -2076,7 +2060,7 @@ pub(crate) async fn api_buat(
     body: Result<Json<RencanaBaruDto>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     wajib_admin(&sesi)?;
-    wajib_csrf(&sesi, &headers)?;
+    wajib_csrf_api(&sesi, &headers)?;
     let b = badan(body)?;
     let nama = b
         .nama
@@ -2245,7 +2229,7 @@ pub(crate) async fn api_status(
     let kerja = async {
         let id = rencana_id(&raw)?;
         wajib_admin(&sesi)?;
-        wajib_csrf(&sesi, &headers)?;
+        wajib_csrf_api(&sesi, &headers)?;
         let b = badan(body)?;
         let ke = StatusRencana::from_code(&b.ke)
             .map_err(|_| AppError::BadRequest("ke: ditinjau, draf atau disetujui.".to_owned()))?;
@@ -2286,7 +2270,7 @@ pub(crate) async fn api_tinjau(
         if sesi.role() != Role::PimpinanOpd {
             return Err(AppError::Forbidden.into());
         }
-        wajib_csrf(&sesi, &headers)?;
+        wajib_csrf_api(&sesi, &headers)?;
         let b = badan(body)?;
         let status = StatusTinjauan::from_code(&b.status)
             .map_err(|_| AppError::BadRequest("status: sesuai atau perlu_perbaikan.".to_owned()))?;
@@ -2327,7 +2311,7 @@ pub(crate) async fn api_penugasan(
     let kerja = async {
         let id = rencana_id(&raw)?;
         wajib_admin(&sesi)?;
-        wajib_csrf(&sesi, &headers)?;
+        wajib_csrf_api(&sesi, &headers)?;
         let b = badan(body)?;
         let ubah = |v: Vec<PasanganDto>| -> Vec<(String, String)> {
             v.into_iter()
