@@ -333,7 +333,7 @@ async fn penugasan_semua(
 
 /// Why a write was refused: a page shows `Pesan` and `Konflik` beside the
 /// plan, the API answers 400 and 409.
-enum Tolakan {
+pub(crate) enum Tolakan {
     App(AppError),
     Pesan(String),
     Konflik(String),
@@ -1992,20 +1992,24 @@ fn rencana_dto(r: &Rencana) -> RencanaDto {
 }
 
 /// The refusal as JSON: 400 with the reason, 409 for a stale revision.
-fn api_tolak(t: Tolakan) -> Response {
-    match t {
-        Tolakan::App(e) => ApiError(e).into_response(),
-        Tolakan::Pesan(m) => ApiError(AppError::BadRequest(m)).into_response(),
-        Tolakan::Konflik(message) => (
-            StatusCode::CONFLICT,
-            Json(ErrorBody {
-                error: ErrorDetail {
-                    code: "conflict",
-                    message,
-                },
-            }),
-        )
-            .into_response(),
+/// The API's answer to a refused write: 400 for a broken rule, 409 for a
+/// stale revision (pages show the same refusals beside the plan instead).
+impl IntoResponse for Tolakan {
+    fn into_response(self) -> Response {
+        match self {
+            Tolakan::App(e) => ApiError(e).into_response(),
+            Tolakan::Pesan(m) => ApiError(AppError::BadRequest(m)).into_response(),
+            Tolakan::Konflik(message) => (
+                StatusCode::CONFLICT,
+                Json(ErrorBody {
+                    error: ErrorDetail {
+                        code: "conflict",
+                        message,
+                    },
+                }),
+            )
+                .into_response(),
+        }
     }
 }
 
@@ -2225,23 +2229,17 @@ pub(crate) async fn api_status(
     headers: HeaderMap,
     Path(raw): Path<String>,
     body: Result<Json<StatusDto>, JsonRejection>,
-) -> Response {
-    let kerja = async {
-        let id = rencana_id(&raw)?;
-        wajib_admin(&sesi)?;
-        wajib_csrf_api(&sesi, &headers)?;
-        let b = badan(body)?;
-        let ke = StatusRencana::from_code(&b.ke)
-            .map_err(|_| AppError::BadRequest("ke: ditinjau, draf atau disetujui.".to_owned()))?;
-        ubah_status(&state, &sesi, id, ke).await?;
-        Ok::<_, Tolakan>(rencana_dto(
-            &state.store().rencana(sesi.instansi_id(), id).await?,
-        ))
-    };
-    match kerja.await {
-        Ok(dto) => Json(dto).into_response(),
-        Err(t) => api_tolak(t),
-    }
+) -> Result<Json<RencanaDto>, Tolakan> {
+    let id = rencana_id(&raw)?;
+    wajib_admin(&sesi)?;
+    wajib_csrf_api(&sesi, &headers)?;
+    let b = badan(body)?;
+    let ke = StatusRencana::from_code(&b.ke)
+        .map_err(|_| AppError::BadRequest("ke: ditinjau, draf atau disetujui.".to_owned()))?;
+    ubah_status(&state, &sesi, id, ke).await?;
+    Ok(Json(rencana_dto(
+        &state.store().rencana(sesi.instansi_id(), id).await?,
+    )))
 }
 
 #[utoipa::path(
@@ -2264,26 +2262,20 @@ pub(crate) async fn api_tinjau(
     headers: HeaderMap,
     Path(raw): Path<String>,
     body: Result<Json<TinjauDto>, JsonRejection>,
-) -> Response {
-    let kerja = async {
-        let id = rencana_id(&raw)?;
-        if sesi.role() != Role::PimpinanOpd {
-            return Err(AppError::Forbidden.into());
-        }
-        wajib_csrf_api(&sesi, &headers)?;
-        let b = badan(body)?;
-        let status = StatusTinjauan::from_code(&b.status)
-            .map_err(|_| AppError::BadRequest("status: sesuai atau perlu_perbaikan.".to_owned()))?;
-        let catatan = b.catatan.unwrap_or_default();
-        tinjau(&state, &sesi, id, b.opd_id.map(UnitId), status, &catatan).await?;
-        Ok::<_, Tolakan>(rencana_dto(
-            &state.store().rencana(sesi.instansi_id(), id).await?,
-        ))
-    };
-    match kerja.await {
-        Ok(dto) => Json(dto).into_response(),
-        Err(t) => api_tolak(t),
+) -> Result<Json<RencanaDto>, Tolakan> {
+    let id = rencana_id(&raw)?;
+    if sesi.role() != Role::PimpinanOpd {
+        return Err(AppError::Forbidden.into());
     }
+    wajib_csrf_api(&sesi, &headers)?;
+    let b = badan(body)?;
+    let status = StatusTinjauan::from_code(&b.status)
+        .map_err(|_| AppError::BadRequest("status: sesuai atau perlu_perbaikan.".to_owned()))?;
+    let catatan = b.catatan.unwrap_or_default();
+    tinjau(&state, &sesi, id, b.opd_id.map(UnitId), status, &catatan).await?;
+    Ok(Json(rencana_dto(
+        &state.store().rencana(sesi.instansi_id(), id).await?,
+    )))
 }
 
 #[utoipa::path(
@@ -2307,30 +2299,24 @@ pub(crate) async fn api_penugasan(
     headers: HeaderMap,
     Path(raw): Path<String>,
     body: Result<Json<UbahPenugasanDto>, JsonRejection>,
-) -> Response {
-    let kerja = async {
-        let id = rencana_id(&raw)?;
-        wajib_admin(&sesi)?;
-        wajib_csrf_api(&sesi, &headers)?;
-        let b = badan(body)?;
-        let ubah = |v: Vec<PasanganDto>| -> Vec<(String, String)> {
-            v.into_iter()
-                .map(|p| (rapikan_nip(&p.nip), p.program.trim().to_owned()))
-                .collect()
-        };
-        let (revisi, hasil) =
-            ubah_penugasan(&state, &sesi, id, b.revisi, &ubah(b.tambah), &ubah(b.hapus)).await?;
-        Ok::<_, Tolakan>(HasilUbahDto {
-            revisi,
-            nilai: hasil.nilai,
-            batas: hasil.batas,
-            biaya: hasil.biaya,
-        })
+) -> Result<Json<HasilUbahDto>, Tolakan> {
+    let id = rencana_id(&raw)?;
+    wajib_admin(&sesi)?;
+    wajib_csrf_api(&sesi, &headers)?;
+    let b = badan(body)?;
+    let ubah = |v: Vec<PasanganDto>| -> Vec<(String, String)> {
+        v.into_iter()
+            .map(|p| (rapikan_nip(&p.nip), p.program.trim().to_owned()))
+            .collect()
     };
-    match kerja.await {
-        Ok(dto) => Json(dto).into_response(),
-        Err(t) => api_tolak(t),
-    }
+    let (revisi, hasil) =
+        ubah_penugasan(&state, &sesi, id, b.revisi, &ubah(b.tambah), &ubah(b.hapus)).await?;
+    Ok(Json(HasilUbahDto {
+        revisi,
+        nilai: hasil.nilai,
+        batas: hasil.batas,
+        biaya: hasil.biaya,
+    }))
 }
 
 #[derive(OpenApi)]
