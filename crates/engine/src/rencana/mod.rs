@@ -35,6 +35,7 @@ mod evaluate;
 mod format;
 mod generate;
 mod model;
+mod moves;
 mod mps;
 mod primal;
 mod skenario;
@@ -55,6 +56,8 @@ pub use skenario::{
 };
 pub use solve::{Options, Solution, solve, solve_until};
 
+#[cfg(test)]
+mod moves_tests;
 #[cfg(test)]
 mod skenario_tests;
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! rupiah, and local search (swaps, dropping a poor batch and refilling).
 
 use super::model::Model;
+use super::moves::{Curve, curves};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -56,6 +57,23 @@ impl<'m> State<'m> {
         let n = self.n[p];
         prog.fits(n + k)
             .then(|| prog.cost_for(n + k) - prog.cost_for(n))
+    }
+
+    /// Value lost by removing `pair`, which is chosen.
+    pub fn loss(&self, pair: usize) -> f64 {
+        debug_assert!(self.chosen[pair]);
+        let e = self.m.pair_employee(pair);
+        let emp = &self.m.employees[e];
+        let raised = self.raised_of(e);
+        let mut v = 0.0;
+        for &(g, levels) in self.m.contributions(pair) {
+            let (_, gap, w) = emp.gaps[g as usize];
+            let (gap, r) = (u64::from(gap), raised[g as usize]);
+            v += w * (gap.min(r) - gap.min(r - u64::from(levels))) as f64;
+        }
+        let jp = self.jp[e];
+        let without = jp - self.m.programs[self.m.pair_program(pair)].jp;
+        v + self.m.jp_value * (emp.jp_need.min(jp) - emp.jp_need.min(without)) as f64
     }
 
     pub fn remaining(&self) -> u128 {
@@ -184,16 +202,24 @@ struct Candidates(BinaryHeap<Candidate>);
 
 impl Candidates {
     fn new(s: &State<'_>, p: usize, allowed: Allowed<'_>) -> Candidates {
-        let list: Vec<Candidate> =
+        Candidates::of(
+            s,
             s.m.pairs_of_program(p)
                 .iter()
-                .filter(|&&pair| allowed.is_none_or(|a| a[pair]))
-                .filter_map(|&pair| {
-                    s.gain(pair)
-                        .filter(|&g| g > 0.0)
-                        .map(|gain| Candidate { gain, pair })
-                })
-                .collect();
+                .copied()
+                .filter(|&pair| allowed.is_none_or(|a| a[pair])),
+        )
+    }
+
+    /// The given pairs (of one program) that would add value.
+    fn of(s: &State<'_>, pairs: impl Iterator<Item = usize>) -> Candidates {
+        let list: Vec<Candidate> = pairs
+            .filter_map(|pair| {
+                s.gain(pair)
+                    .filter(|&g| g > 0.0)
+                    .map(|gain| Candidate { gain, pair })
+            })
+            .collect();
         Candidates(BinaryHeap::from(list))
     }
 
@@ -333,10 +359,15 @@ fn rank(order: Order, gain: f64, cost: u128) -> f64 {
 
 /// [`greedy`] with moves ranked by `order`.
 pub(crate) fn greedy_by(s: &mut State<'_>, allowed: Allowed<'_>, order: Order) {
-    let mut buf = Vec::new();
-    let mut candidates: Vec<Candidates> = (0..s.m.programs.len())
+    let candidates: Vec<Candidates> = (0..s.m.programs.len())
         .map(|p| Candidates::new(s, p, allowed))
         .collect();
+    greedy_over(s, candidates, order);
+}
+
+/// The greedy over the given candidates of each program.
+fn greedy_over(s: &mut State<'_>, mut candidates: Vec<Candidates>, order: Order) {
+    let mut buf = Vec::new();
     let mut heap = BinaryHeap::new();
     for (p, c) in candidates.iter_mut().enumerate() {
         if let Some(mv) = best_move(s, p, c, &mut buf, order) {
@@ -389,7 +420,8 @@ pub(crate) fn greedy_by(s: &mut State<'_>, allowed: Allowed<'_>, order: Order) {
     }
 }
 
-fn improves(new: f64, old: f64) -> bool {
+/// Whether `new` beats `old` by more than rounding.
+pub(crate) fn improves(new: f64, old: f64) -> bool {
     new > old + 1e-9 * (1.0 + old.abs())
 }
 
@@ -436,52 +468,118 @@ pub(crate) fn swap_pass(s: &mut State<'_>, work: &mut u64) -> bool {
     any
 }
 
-/// Tries, program by program, dropping the participants of the last batch
-/// and refilling greedily; keeps a change only when the value rises.
+/// Tries, program by program, dropping the poorest participants of its
+/// last batch and refilling greedily from every program's best
+/// candidates and all pairs of the dropped employees (the drop raised
+/// their gains, which the curves do not see); keeps a change only when
+/// the value rises, else restores the plan exactly.
 pub(crate) fn drop_batch_pass(s: &mut State<'_>, work: &mut u64, work_limit: u64) -> bool {
     let m = s.m;
+    let np = m.programs.len();
+    let (drops, adds) = curves(s, work);
+    // Each program's best candidates a refill may take: two batches' worth.
+    let shortlist: Vec<usize> = m
+        .programs
+        .iter()
+        .zip(&adds)
+        .map(|(prog, a)| {
+            a.room
+                .min(2 * prog.batch_size.map_or(1, |b| b as usize).clamp(1, 64))
+        })
+        .collect();
     let mut any = false;
-    for p in 0..m.programs.len() {
+    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); np];
+    for (p, d) in drops.iter().enumerate() {
         if *work > work_limit {
             break;
         }
         let n = s.n[p];
-        if n == 0 || m.programs[p].batch_cost == 0 {
+        let prog = &m.programs[p];
+        if n == 0 || prog.batch_cost == 0 {
             continue;
         }
-        let in_last = match m.programs[p].batch_size {
+        // The last batch, the last two, or the whole program.
+        let last = match prog.batch_size {
             None => n,
             Some(b) => (n - 1) % b + 1,
-        };
-        let mut trial = s.clone();
-        // Drop the members of the last batch with the least gain.
-        let taken: Vec<usize> = m
-            .pairs_of_program(p)
-            .iter()
-            .copied()
-            .filter(|&pair| trial.chosen[pair])
-            .collect();
-        let mut members = Vec::with_capacity(taken.len());
-        for pair in taken {
-            trial.remove(pair);
-            members.push((trial.gain(pair).unwrap_or(0.0), pair));
-            trial.add(pair);
+        } as usize;
+        let mut sizes = vec![last];
+        if let Some(b) = prog.batch_size {
+            sizes.push(last + b as usize);
         }
-        members.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for &(_, pair) in members.iter().take(in_last as usize) {
-            trial.remove(pair);
-        }
-        // Do not take the dropped batch straight back.
-        let mut allowed = vec![true; m.pair_count()];
-        for &pair in m.pairs_of_program(p) {
-            allowed[pair] = trial.chosen[pair];
-        }
-        greedy(&mut trial, Some(&allowed));
-        *work += m.pair_count() as u64;
-        if improves(trial.value, s.value) {
-            *s = trial;
-            any = true;
+        sizes.push(n as usize);
+        sizes.retain(|&k| k <= n as usize);
+        sizes.dedup();
+        for k in sizes {
+            if k > d.len() || d.pairs[..k].iter().any(|&pair| !s.chosen[pair]) {
+                break;
+            }
+            if try_drop_refill(s, &d.pairs[..k], &adds, &shortlist, &mut lists, work) {
+                any = true;
+                break;
+            }
         }
     }
     any
+}
+
+/// Drops `dropped`, refills greedily from the shortlists and every pair
+/// of the dropped employees, and keeps the result only if the value rose.
+fn try_drop_refill(
+    s: &mut State<'_>,
+    dropped: &[usize],
+    adds: &[Curve],
+    shortlist: &[usize],
+    lists: &mut [Vec<usize>],
+    work: &mut u64,
+) -> bool {
+    let m = s.m;
+    let before = s.value;
+    for &pair in dropped {
+        s.remove(pair);
+    }
+    for (q, list) in lists.iter_mut().enumerate() {
+        list.clear();
+        // Unchosen now, so that undoing removes only what the refill added.
+        list.extend(
+            adds[q].pairs[..shortlist[q]]
+                .iter()
+                .copied()
+                .filter(|&pair| !s.chosen[pair]),
+        );
+    }
+    for &gone in dropped {
+        // Not the dropped program: its pairs of these employees are the dropped ones.
+        let from = m.pair_program(gone);
+        for pair in m.pairs_of_employee(m.pair_employee(gone)) {
+            if !s.chosen[pair] && m.pair_program(pair) != from {
+                lists[m.pair_program(pair)].push(pair);
+            }
+        }
+    }
+    let candidates: Vec<Candidates> = lists
+        .iter_mut()
+        .map(|list| {
+            // A pair twice would be taken twice when a batch opens.
+            list.sort_unstable();
+            list.dedup();
+            *work += list.len() as u64 + 1;
+            Candidates::of(s, list.iter().copied())
+        })
+        .collect();
+    greedy_over(s, candidates, Order::PerRupiah);
+    if improves(s.value, before) {
+        return true;
+    }
+    for list in lists.iter() {
+        for &pair in list {
+            if s.chosen[pair] {
+                s.remove(pair);
+            }
+        }
+    }
+    for &pair in dropped {
+        s.add(pair);
+    }
+    false
 }

@@ -5,7 +5,8 @@
 use super::bound::Lagrangian;
 use super::evaluate::{Evaluation, evaluate};
 use super::model::Model;
-use super::primal::{Order, State, drop_batch_pass, greedy, greedy_by, swap_pass};
+use super::moves::{exchange_pass, insert_pass, refill_pass};
+use super::primal::{Order, State, drop_batch_pass, greedy, greedy_by, improves, swap_pass};
 
 /// The subgradient stops when the bound improved less than STALL_GAIN
 /// (relative) over the last STALL_ROUNDS rounds.
@@ -21,7 +22,8 @@ const COORDINATE_WORK: u64 = 20;
 pub struct Options {
     /// Evaluations of the Lagrangian (each solves every employee's subproblem).
     pub rounds: u32,
-    /// Work units (pair visits) for local search.
+    /// Work units (pair visits) for each run of local search; the last
+    /// one starts from each of the best few plans found.
     pub improve_work: u64,
     /// Build a plan from the Lagrangian's choices every this many rounds.
     pub hint_every: u32,
@@ -34,7 +36,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             rounds: 200,
-            improve_work: 20_000_000,
+            improve_work: 60_000_000,
             hint_every: 10,
             target_gap_pct: 0.0,
         }
@@ -87,17 +89,18 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
     if stop() {
         stopped = true;
     } else {
-        improve(&mut best, &mut work, options.improve_work / 4);
+        improve(&mut best, &mut 0, options.improve_work / 8);
         // Value first: a few valuable, dear programs can beat many cheap ones.
         let mut by_value = State::new(model);
         greedy_by(&mut by_value, None, Order::Value);
         greedy(&mut by_value, None);
-        improve(&mut by_value, &mut work, options.improve_work / 2);
+        improve(&mut by_value, &mut 0, options.improve_work / 8);
         if by_value.value > best.value + 1e-9 * (1.0 + best.value.abs()) {
             best = by_value;
         }
     }
 
+    let mut pool = Pool { plans: Vec::new() };
     let mut lagrangian = Lagrangian::new(model);
     let n_prog = model.programs.len();
     let mut rounds = 0;
@@ -212,7 +215,7 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
         centre_value = walked;
     }
     if !hint.is_empty() {
-        try_hint(&mut best, &hint, &mut work, options.improve_work);
+        try_hint(&mut best, &mut pool, &hint, &mut work, options.improve_work);
     }
 
     // Subgradient steps (Polyak) from the best point of the search.
@@ -254,7 +257,13 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
             }
         }
         if options.hint_every > 0 && rounds % options.hint_every == 0 {
-            try_hint(&mut best, &point.chosen, &mut work, options.improve_work);
+            try_hint(
+                &mut best,
+                &mut pool,
+                &point.chosen,
+                &mut work,
+                options.improve_work,
+            );
         }
         let g_lambda = point.grad_lambda / scale;
         let norm: f64 = g_lambda * g_lambda + point.grad_mu.iter().map(|g| g * g).sum::<f64>();
@@ -280,11 +289,29 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
         if point.value < bound {
             bound = point.value;
             best_point.1 = mu;
-            try_hint(&mut best, &point.chosen, &mut work, options.improve_work);
+            try_hint(
+                &mut best,
+                &mut pool,
+                &point.chosen,
+                &mut work,
+                options.improve_work,
+            );
         }
     }
     if !stopped {
-        improve(&mut best, &mut work, options.improve_work);
+        // Local search from each of the best few starts: they end in
+        // different local optima.
+        pool.offer(&best);
+        for mut start in pool.plans {
+            if stop() {
+                stopped = true;
+                break;
+            }
+            improve(&mut start, &mut 0, options.improve_work);
+            if improves(start.value, best.value) {
+                best = start;
+            }
+        }
     }
 
     let assignments = best.assignments();
@@ -312,13 +339,21 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
     }
 }
 
-/// Swap and drop-a-batch passes while they help and work remains.
+/// Local search while it helps and work remains: every round the passes
+/// built on per-program curves, and only when they find nothing the
+/// drop-a-batch pass, whose greedy refill also sees the gains a drop
+/// raises (which the curves, taken before the move, cannot).
 fn improve(s: &mut State<'_>, work: &mut u64, limit: u64) {
     while *work < limit {
-        let swapped = swap_pass(s, work);
-        let dropped = drop_batch_pass(s, work, limit);
+        let mut better = swap_pass(s, work);
+        better |= exchange_pass(s, work, limit);
+        better |= insert_pass(s, work, limit);
+        better |= refill_pass(s, work, limit);
+        if !better {
+            better = drop_batch_pass(s, work, limit);
+        }
         greedy(s, None);
-        if !swapped && !dropped {
+        if !better {
             break;
         }
     }
@@ -326,7 +361,13 @@ fn improve(s: &mut State<'_>, work: &mut u64, limit: u64) {
 
 /// A plan from the Lagrangian's choices: their pairs first, then anything;
 /// kept if better than the best so far.
-fn try_hint(best: &mut State<'_>, chosen: &[usize], work: &mut u64, limit: u64) {
+fn try_hint<'m>(
+    best: &mut State<'m>,
+    pool: &mut Pool<'m>,
+    chosen: &[usize],
+    work: &mut u64,
+    limit: u64,
+) {
     let m = best.m;
     let mut allowed = vec![false; m.pair_count()];
     for &pair in chosen {
@@ -340,7 +381,33 @@ fn try_hint(best: &mut State<'_>, chosen: &[usize], work: &mut u64, limit: u64) 
         swap_pass(&mut trial, work);
         greedy(&mut trial, None);
     }
-    if trial.value > best.value + 1e-9 * (1.0 + best.value.abs()) {
-        *best = trial;
+    if improves(trial.value, best.value) {
+        *best = trial.clone();
+    }
+    pool.offer(&trial);
+}
+
+/// How many plans the final local search starts from.
+const POOL_SIZE: usize = 3;
+
+/// The best few distinct plans, best first.
+struct Pool<'m> {
+    plans: Vec<State<'m>>,
+}
+
+impl<'m> Pool<'m> {
+    fn offer(&mut self, plan: &State<'m>) {
+        if self.plans.iter().any(|p| p.chosen == plan.chosen) {
+            return;
+        }
+        let at = self
+            .plans
+            .iter()
+            .position(|p| improves(plan.value, p.value))
+            .unwrap_or(self.plans.len());
+        if at < POOL_SIZE {
+            self.plans.insert(at, plan.clone());
+            self.plans.truncate(POOL_SIZE);
+        }
     }
 }

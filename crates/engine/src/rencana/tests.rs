@@ -4,7 +4,7 @@
 use super::*;
 use proptest::prelude::*;
 
-fn employee(
+pub(super) fn employee(
     id: &str,
     unit: &str,
     jp_done: i64,
@@ -27,7 +27,13 @@ fn employee(
     }
 }
 
-fn program(id: &str, jp: i64, cpp: i64, batch_cost: i64, covers: &[(&str, i64)]) -> Program {
+pub(super) fn program(
+    id: &str,
+    jp: i64,
+    cpp: i64,
+    batch_cost: i64,
+    covers: &[(&str, i64)],
+) -> Program {
     Program {
         id: id.into(),
         jp,
@@ -463,7 +469,7 @@ fn a_stop_signal_still_gives_a_feasible_plan_and_a_valid_bound() {
 // ------------------------------------------------- brute force, properties
 
 /// Small random problems: 3 competencies, 2 units, few records.
-fn small_problem(max_emp: usize, max_prog: usize) -> impl Strategy<Value = Problem> {
+pub(super) fn small_problem(max_emp: usize, max_prog: usize) -> impl Strategy<Value = Problem> {
     sized_problem(1, max_emp, 1, max_prog)
 }
 
@@ -708,9 +714,10 @@ fn the_heuristic_rarely_misses_on_small_instances() {
         "missed {missed} of {tried}, worst ratio {worst:.3}, {:.1} pairs on average",
         pairs_seen as f64 / tried as f64
     );
-    // Measured: 2 of 300 missed, the worse at 80.6 % of the optimum.
-    assert!(missed * 20 <= tried, "missed {missed} of {tried}");
-    assert!(worst >= 0.75, "worst ratio {worst}");
+    // Measured: none of 300 missed (2, the worse at 80.6 % of the optimum,
+    // before the local search had exchanges between programs).
+    assert!(missed * 100 <= tried, "missed {missed} of {tried}");
+    assert!(worst >= 0.9, "worst ratio {worst}");
 }
 
 // ------------------------------------------------------------------- MPS
