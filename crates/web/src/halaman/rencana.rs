@@ -1886,7 +1886,13 @@ pub(crate) struct DetailRencanaDto {
     pub pegawai_kebutuhan: Option<usize>,
     pub mencapai_target_jp: Option<usize>,
     pub per_opd: Vec<OpdRencanaDto>,
+    /// One page of the assignments this reader may see.
     pub penugasan: Vec<PenugasanDto>,
+    /// Assignments this reader may see, over all pages.
+    pub penugasan_total: usize,
+    pub halaman: usize,
+    pub per_halaman: usize,
+    pub jumlah_halaman: usize,
     /// `{format, pegawai, titik: [{percent, budget, optimised, optimised_bound,
     /// cheapest, quota}]}`: the optimiser and the two baselines at each
     /// budget percentage (null for pegawai or when not computed).
@@ -2097,9 +2103,14 @@ pub(crate) async fn api_buat(
 
 #[utoipa::path(
     get, path = "/api/v1/rencana/{id}", tag = "rencana", security(("sesi" = [])),
-    params(("id" = i64, Path, description = "Plan version id")),
+    params(
+        ("id" = i64, Path, description = "Plan version id"),
+        ("halaman" = Option<usize>, Query, description = "Page of the assignments, from 1"),
+        ("per_halaman" = Option<usize>, Query, description = "Assignments per page, 1 to 5000 (default 1000)"),
+    ),
     responses(
         (status = 200, body = DetailRencanaDto),
+        (status = 400, description = "A bad page or page size", body = ErrorBody),
         (status = 401, description = "No session", body = ErrorBody),
         (status = 403, description = "Mitra, or pegawai on a version not approved", body = ErrorBody),
         (status = 404, description = "No such plan", body = ErrorBody),
@@ -2109,8 +2120,10 @@ pub(crate) async fn api_detail(
     State(state): State<AppState>,
     sesi: Sesi,
     Path(raw): Path<String>,
+    params: Params,
 ) -> Result<Json<DetailRencanaDto>, ApiError> {
     let id = rencana_id(&raw)?;
+    let (halaman, per_halaman) = halaman_penugasan(&params)?;
     let r = rencana_terbaca(&state, &sesi, id).await?;
     let store = state.store();
     let i = sesi.instansi_id();
@@ -2153,6 +2166,8 @@ pub(crate) async fn api_detail(
     };
     let penugasan = terlihat
         .iter()
+        .skip((halaman - 1).saturating_mul(per_halaman))
+        .take(per_halaman)
         .map(|p| {
             let a = detail.get(&(p.nip.as_str(), p.program_kode.as_str()));
             PenugasanDto {
@@ -2204,8 +2219,45 @@ pub(crate) async fn api_detail(
         mencapai_target_jp: if pribadi { None } else { h.jp_memenuhi() },
         per_opd,
         penugasan,
+        penugasan_total: terlihat.len(),
+        halaman,
+        per_halaman,
+        jumlah_halaman: terlihat.len().div_ceil(per_halaman),
         skenario,
     }))
+}
+
+/// Assignments per page of `/api/v1/rencana/{id}`: by default, and at most
+/// (a province's plan holds hundreds of thousands).
+const PENUGASAN_PER_HALAMAN: usize = 1000;
+const MAKS_PENUGASAN_PER_HALAMAN: usize = 5000;
+
+/// (page from 1, page size) of the assignments, or why they are refused.
+fn halaman_penugasan(params: &Params) -> Result<(usize, usize), AppError> {
+    let mut masalah = Vec::new();
+    let halaman = match params.get("halaman").map(str::parse::<usize>) {
+        None => 1,
+        Some(Ok(h)) if h >= 1 => h,
+        Some(_) => {
+            masalah.push("halaman harus bilangan bulat mulai 1.".to_owned());
+            1
+        }
+    };
+    let per_halaman = match params.get("per_halaman").map(str::parse::<usize>) {
+        None => PENUGASAN_PER_HALAMAN,
+        Some(Ok(n)) if (1..=MAKS_PENUGASAN_PER_HALAMAN).contains(&n) => n,
+        Some(_) => {
+            masalah.push(format!(
+                "per_halaman harus 1 sampai {MAKS_PENUGASAN_PER_HALAMAN}."
+            ));
+            PENUGASAN_PER_HALAMAN
+        }
+    };
+    if masalah.is_empty() {
+        Ok((halaman, per_halaman))
+    } else {
+        Err(AppError::BadRequest(masalah.join(" ")))
+    }
 }
 
 #[utoipa::path(

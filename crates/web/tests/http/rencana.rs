@@ -1197,3 +1197,63 @@ async fn the_detail_api_answers_the_same_with_or_without_the_kept_check() {
     );
     assert_eq!(get(&baru, &path, admin.c()).await.json(), doc);
 }
+
+#[tokio::test]
+async fn the_detail_api_pages_the_assignments_and_refuses_bad_pages() {
+    let fx = dunia().await;
+    let admin = masuk_sebagai(&fx, "admin").await;
+    let id = buat(&fx, &admin, "30000000").await;
+    let path = format!("/api/v1/rencana/{id}");
+    let semua = get(&fx.app, &path, admin.c()).await.json();
+    let total = semua["penugasan"].as_array().expect("assignments").len();
+    assert!(
+        total >= 3,
+        "the world's plan has a few assignments: {total}"
+    );
+    assert_eq!(semua["penugasan_total"], total);
+    assert_eq!(semua["halaman"], 1);
+    assert_eq!(semua["per_halaman"], 1000);
+    assert_eq!(semua["jumlah_halaman"], 1);
+
+    // Pages of two, read to the end, give back every assignment once, in order.
+    let mut gabungan = Vec::new();
+    let halaman_total = total.div_ceil(2);
+    for h in 1..=halaman_total + 1 {
+        let d = get(
+            &fx.app,
+            &format!("{path}?halaman={h}&per_halaman=2"),
+            admin.c(),
+        )
+        .await
+        .json();
+        assert_eq!(d["penugasan_total"], total);
+        assert_eq!(d["jumlah_halaman"], halaman_total);
+        assert_eq!(d["halaman"], h);
+        let page = d["penugasan"].as_array().expect("assignments").clone();
+        if h <= halaman_total {
+            assert!(!page.is_empty() && page.len() <= 2);
+        } else {
+            assert!(page.is_empty(), "past the last page: nothing");
+        }
+        // The plan's own figures do not depend on the page.
+        assert_eq!(d["nilai"], semua["nilai"]);
+        assert_eq!(d["per_opd"], semua["per_opd"]);
+        gabungan.extend(page);
+    }
+    assert_eq!(
+        &gabungan,
+        semua["penugasan"].as_array().expect("assignments")
+    );
+
+    for bad in [
+        "halaman=0",
+        "halaman=x",
+        "per_halaman=0",
+        "per_halaman=5001",
+        "per_halaman=-1",
+    ] {
+        let res = get(&fx.app, &format!("{path}?{bad}"), admin.c()).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{bad}: {}", res.body);
+        assert!(res.body.contains("halaman"), "{bad}: {}", res.body);
+    }
+}
