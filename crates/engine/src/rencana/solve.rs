@@ -298,10 +298,33 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
             );
         }
     }
+    // Plans from the choices at lower prices: those overspend, and the
+    // greedy's pick among them ends in other local optima (see PLANNING.md).
+    let mut starts = Vec::new();
+    for factor in CHEAPER_PRICES {
+        if stopped || hint.is_empty() || stop() {
+            break;
+        }
+        let mu: Vec<f64> = best_point.1.iter().map(|m| m * factor).collect();
+        let point = lagrangian.evaluate(best_point.0 * factor, &mu);
+        rounds += 1;
+        // Any prices give a valid bound.
+        bound = bound.min(point.value);
+        let trial = hint_plan(model, &point.chosen, &mut work, options.improve_work);
+        if improves(trial.value, best.value) {
+            best = trial.clone();
+        }
+        starts.push(trial);
+    }
     if !stopped {
         // Local search from each of the best few starts: they end in
         // different local optima.
         pool.offer(&best);
+        for trial in starts {
+            if pool.plans.iter().all(|p| p.chosen != trial.chosen) {
+                pool.plans.push(trial);
+            }
+        }
         for mut start in pool.plans {
             if stop() {
                 stopped = true;
@@ -360,7 +383,7 @@ fn improve(s: &mut State<'_>, work: &mut u64, limit: u64) {
 }
 
 /// A plan from the Lagrangian's choices: their pairs first, then anything;
-/// kept if better than the best so far.
+/// kept if better than the best so far, and offered to the pool.
 fn try_hint<'m>(
     best: &mut State<'m>,
     pool: &mut Pool<'m>,
@@ -368,7 +391,15 @@ fn try_hint<'m>(
     work: &mut u64,
     limit: u64,
 ) {
-    let m = best.m;
+    let trial = hint_plan(best.m, chosen, work, limit);
+    if improves(trial.value, best.value) {
+        *best = trial.clone();
+    }
+    pool.offer(&trial);
+}
+
+/// Greedy over the Lagrangian's chosen pairs, then over all, then swaps.
+fn hint_plan<'m>(m: &'m Model, chosen: &[usize], work: &mut u64, limit: u64) -> State<'m> {
     let mut allowed = vec![false; m.pair_count()];
     for &pair in chosen {
         allowed[pair] = true;
@@ -381,11 +412,12 @@ fn try_hint<'m>(
         swap_pass(&mut trial, work);
         greedy(&mut trial, None);
     }
-    if improves(trial.value, best.value) {
-        *best = trial.clone();
-    }
-    pool.offer(&trial);
+    trial
 }
+
+/// Price factors (on λ and every μ at the best point) whose choices seed
+/// extra starts for the final local search.
+const CHEAPER_PRICES: [f64; 2] = [0.9, 0.8];
 
 /// How many plans the final local search starts from.
 const POOL_SIZE: usize = 3;
