@@ -293,23 +293,28 @@ pub(crate) fn insert_pass(s: &mut State<'_>, work: &mut u64, limit: u64) -> bool
                 }
                 *work += 1 + (drops[p].len().min(reach[p]) as u64);
                 if let Some((ratio, k)) = best_drop_step(&drops[p], 0, reach[p]) {
-                    heap.push(Step { ratio, p, k });
+                    heap.push(Step {
+                        priority: -ratio,
+                        program: p,
+                        count: k,
+                    });
                 }
             }
             let (mut freed, mut lost) = (0u128, 0.0);
             while freed < need && lost < gain {
                 let Some(step) = heap.pop() else { break };
-                let d = &drops[step.p];
-                let from = taken[step.p];
-                freed += d.rupiah[step.k] - d.rupiah[from];
-                lost += d.sum[step.k] - d.sum[from];
-                taken[step.p] = step.k;
-                *work += 1 + reach[step.p] as u64;
-                if let Some((ratio, k)) = best_drop_step(d, step.k, reach[step.p]) {
+                let (p, k) = (step.program, step.count);
+                let d = &drops[p];
+                let from = taken[p];
+                freed += d.rupiah[k] - d.rupiah[from];
+                lost += d.sum[k] - d.sum[from];
+                taken[p] = k;
+                *work += 1 + reach[p] as u64;
+                if let Some((ratio, next)) = best_drop_step(d, k, reach[p]) {
                     heap.push(Step {
-                        ratio,
-                        p: step.p,
-                        k,
+                        priority: -ratio,
+                        program: p,
+                        count: next,
                     });
                 }
             }
@@ -379,11 +384,14 @@ fn apply(
     false
 }
 
-/// A drop step in [`insert_pass`]: least loss per rupiah on top.
+/// A step of one program's curve in a priority queue: the highest
+/// `priority` first (value per rupiah for adds, its negative, so the least
+/// loss per rupiah, for drops), then the lower program.
 struct Step {
-    ratio: f64,
-    p: usize,
-    k: usize,
+    priority: f64,
+    program: usize,
+    /// The count on the curve the step reaches.
+    count: usize,
 }
 
 impl PartialEq for Step {
@@ -399,10 +407,9 @@ impl PartialOrd for Step {
 }
 impl Ord for Step {
     fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .ratio
-            .total_cmp(&self.ratio)
-            .then(other.p.cmp(&self.p))
+        self.priority
+            .total_cmp(&other.priority)
+            .then(other.program.cmp(&self.program))
     }
 }
 
@@ -488,32 +495,6 @@ pub(crate) fn refill_pass(s: &mut State<'_>, work: &mut u64, limit: u64) -> bool
     any
 }
 
-/// An add step in [`refill_pass`]: most value per rupiah on top.
-struct AddStep {
-    ratio: f64,
-    q: usize,
-    j: usize,
-}
-
-impl PartialEq for AddStep {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for AddStep {}
-impl PartialOrd for AddStep {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for AddStep {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.ratio
-            .total_cmp(&other.ratio)
-            .then(other.q.cmp(&self.q))
-    }
-}
-
 /// Spends `avail` rupiah on the best add steps by value per rupiah over
 /// the programs not `excluded`, on top of the `taken` candidates already
 /// counted per program; returns the value gained and updates `taken`.
@@ -525,42 +506,44 @@ fn spend(
     taken: &mut [usize],
     work: &mut u64,
 ) -> f64 {
-    let mut heap: BinaryHeap<AddStep> = BinaryHeap::new();
+    let step = |priority: f64, program: usize, count: usize| Step {
+        priority,
+        program,
+        count,
+    };
+    let mut heap: BinaryHeap<Step> = BinaryHeap::new();
     for (q, a) in adds.iter().enumerate() {
         if excluded(q) {
             continue;
         }
         *work += 1 + a.room.min(reach[q]) as u64;
         if let Some((ratio, j)) = best_add_step(a, taken[q], reach[q], avail) {
-            heap.push(AddStep { ratio, q, j });
+            heap.push(step(ratio, q, j));
         }
     }
     let mut gained = 0.0;
-    while let Some(step) = heap.pop() {
-        let a = &adds[step.q];
-        let from = taken[step.q];
-        let rupiah = a.rupiah[step.j] - a.rupiah[from];
+    while let Some(Step {
+        program: q,
+        count: j,
+        ..
+    }) = heap.pop()
+    {
+        let a = &adds[q];
+        let from = taken[q];
+        let rupiah = a.rupiah[j] - a.rupiah[from];
         if rupiah > avail {
             // Too dear now: look again within what is left.
-            if let Some((ratio, j)) = best_add_step(a, from, reach[step.q], avail) {
-                heap.push(AddStep {
-                    ratio,
-                    q: step.q,
-                    j,
-                });
+            if let Some((ratio, next)) = best_add_step(a, from, reach[q], avail) {
+                heap.push(step(ratio, q, next));
             }
             continue;
         }
         avail -= rupiah;
-        gained += a.sum[step.j] - a.sum[from];
-        taken[step.q] = step.j;
-        *work += 1 + reach[step.q] as u64;
-        if let Some((ratio, j)) = best_add_step(a, step.j, reach[step.q], avail) {
-            heap.push(AddStep {
-                ratio,
-                q: step.q,
-                j,
-            });
+        gained += a.sum[j] - a.sum[from];
+        taken[q] = j;
+        *work += 1 + reach[q] as u64;
+        if let Some((ratio, next)) = best_add_step(a, j, reach[q], avail) {
+            heap.push(step(ratio, q, next));
         }
     }
     gained
