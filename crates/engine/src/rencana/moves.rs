@@ -5,6 +5,7 @@
 //! moves that touch several are checked on the plan itself and undone
 //! exactly unless the value rises.
 
+use super::model::Model;
 use super::primal::{State, improves};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -100,6 +101,15 @@ pub(super) fn curves(s: &State<'_>, work: &mut u64) -> (Vec<Curve>, Vec<Curve>) 
         *work += m.pairs_of_program(p).len() as u64;
     }
     (drops, adds)
+}
+
+/// How far a step along each program's curve may look: one batch (at
+/// most 64), or one at a time without batches.
+pub(super) fn reach(m: &Model) -> Vec<usize> {
+    m.programs
+        .iter()
+        .map(|prog| prog.batch_size.map_or(1, |b| b as usize).clamp(1, 64))
+        .collect()
 }
 
 /// A move between two programs: drop the `drop` poorest participants of
@@ -243,11 +253,7 @@ pub(crate) fn insert_pass(s: &mut State<'_>, work: &mut u64, limit: u64) -> bool
     let m = s.m;
     let np = m.programs.len();
     let (drops, adds) = curves(s, work);
-    let reach: Vec<usize> = m
-        .programs
-        .iter()
-        .map(|prog| prog.batch_size.map_or(1, |b| b as usize).clamp(1, 64))
-        .collect();
+    let reach = reach(m);
     let mut touched = vec![false; np];
     let mut any = false;
     let mut taken = vec![0usize; np];
@@ -444,11 +450,7 @@ pub(crate) fn refill_pass(s: &mut State<'_>, work: &mut u64, limit: u64) -> bool
     let m = s.m;
     let np = m.programs.len();
     let (drops, adds) = curves(s, work);
-    let reach: Vec<usize> = m
-        .programs
-        .iter()
-        .map(|prog| prog.batch_size.map_or(1, |b| b as usize).clamp(1, 64))
-        .collect();
+    let reach = reach(m);
     let mut touched = vec![false; np];
     let mut any = false;
     let mut taken = vec![0usize; np];

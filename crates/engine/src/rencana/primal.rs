@@ -2,7 +2,7 @@
 //! rupiah, and local search (swaps, dropping a poor batch and refilling).
 
 use super::model::Model;
-use super::moves::{Curve, curves};
+use super::moves::{Curve, curves, reach};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -478,14 +478,10 @@ pub(crate) fn drop_batch_pass(s: &mut State<'_>, work: &mut u64, work_limit: u64
     let np = m.programs.len();
     let (drops, adds) = curves(s, work);
     // Each program's best candidates a refill may take: two batches' worth.
-    let shortlist: Vec<usize> = m
-        .programs
-        .iter()
+    let shortlist: Vec<usize> = reach(m)
+        .into_iter()
         .zip(&adds)
-        .map(|(prog, a)| {
-            a.room
-                .min(2 * prog.batch_size.map_or(1, |b| b as usize).clamp(1, 64))
-        })
+        .map(|(r, a)| a.room.min(2 * r))
         .collect();
     let mut any = false;
     let mut lists: Vec<Vec<usize>> = vec![Vec::new(); np];
