@@ -1,6 +1,7 @@
 //! Lenient query parameters: pages ignore what they cannot use and say so;
 //! the API turns the same findings into a 400.
 
+use crate::error::AppError;
 use crate::format::query_string;
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
@@ -33,16 +34,33 @@ impl Params {
             .map(|(_, v)| v.trim())
             .find(|v| !v.is_empty())
     }
+
+    /// A whole number 1..=`maks` (a page, a page size) for the API, or
+    /// `bawaan` when absent; anything else is a 400 naming the parameter.
+    pub(crate) fn bilangan(&self, kunci: &str, bawaan: u32, maks: u32) -> Result<u32, AppError> {
+        match self.get(kunci) {
+            None => Ok(bawaan),
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=maks).contains(n))
+                .ok_or_else(|| {
+                    AppError::BadRequest(format!(
+                        "Parameter {kunci} harus bilangan 1 sampai {maks}."
+                    ))
+                }),
+        }
+    }
 }
 
 /// What the API and downloads answer for filters a page would ignore: a
 /// 400 naming every problem, so a file or a client never silently drops a
 /// filter.
-pub(crate) fn tolak_masalah(masalah: &[String]) -> Result<(), crate::error::AppError> {
+pub(crate) fn tolak_masalah(masalah: &[String]) -> Result<(), AppError> {
     if masalah.is_empty() {
         Ok(())
     } else {
-        Err(crate::error::AppError::BadRequest(masalah.join(" ")))
+        Err(AppError::BadRequest(masalah.join(" ")))
     }
 }
 

@@ -208,19 +208,6 @@ pub(crate) struct KesenjanganDto {
     pub items: Vec<KesenjanganPegawaiDto>,
 }
 
-fn angka(p: &Params, kunci: &str, bawaan: u32, maks: u32) -> Result<u32, AppError> {
-    match p.get(kunci) {
-        None => Ok(bawaan),
-        Some(v) => v
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=maks).contains(n))
-            .ok_or_else(|| {
-                AppError::BadRequest(format!("Parameter {kunci} harus bilangan 1 sampai {maks}."))
-            }),
-    }
-}
-
 #[utoipa::path(
     get, path = "/api/v1/kesenjangan", tag = "kesenjangan", security(("sesi" = [])),
     params(
@@ -244,8 +231,8 @@ pub(crate) async fn api_kesenjangan(
 ) -> Result<Json<KesenjanganDto>, ApiError> {
     let (f, masalah) = filter_peta(&params);
     tolak_masalah(&masalah)?;
-    let halaman = angka(&params, "halaman", 1, u32::MAX)?;
-    let per_halaman = angka(&params, "per_halaman", PER_HALAMAN_BAWAAN, PER_HALAMAN_MAKS)?;
+    let halaman = params.bilangan("halaman", 1, u32::MAX)?;
+    let per_halaman = params.bilangan("per_halaman", PER_HALAMAN_BAWAAN, PER_HALAMAN_MAKS)?;
     let (d, atur) = analitik::untuk(&state, &sesi).await?;
     let units = PetaUnit::muat(state.store(), &sesi).await?;
     if let Some(o) = f.opd {

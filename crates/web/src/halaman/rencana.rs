@@ -2123,7 +2123,12 @@ pub(crate) async fn api_detail(
     params: Params,
 ) -> Result<Json<DetailRencanaDto>, ApiError> {
     let id = rencana_id(&raw)?;
-    let (halaman, per_halaman) = halaman_penugasan(&params)?;
+    let halaman = params.bilangan("halaman", 1, u32::MAX)? as usize;
+    let per_halaman = params.bilangan(
+        "per_halaman",
+        PENUGASAN_PER_HALAMAN,
+        MAKS_PENUGASAN_PER_HALAMAN,
+    )? as usize;
     let r = rencana_terbaca(&state, &sesi, id).await?;
     let store = state.store();
     let i = sesi.instansi_id();
@@ -2229,36 +2234,8 @@ pub(crate) async fn api_detail(
 
 /// Assignments per page of `/api/v1/rencana/{id}`: by default, and at most
 /// (a province's plan holds hundreds of thousands).
-const PENUGASAN_PER_HALAMAN: usize = 1000;
-const MAKS_PENUGASAN_PER_HALAMAN: usize = 5000;
-
-/// (page from 1, page size) of the assignments, or why they are refused.
-fn halaman_penugasan(params: &Params) -> Result<(usize, usize), AppError> {
-    let mut masalah = Vec::new();
-    let halaman = match params.get("halaman").map(str::parse::<usize>) {
-        None => 1,
-        Some(Ok(h)) if h >= 1 => h,
-        Some(_) => {
-            masalah.push("halaman harus bilangan bulat mulai 1.".to_owned());
-            1
-        }
-    };
-    let per_halaman = match params.get("per_halaman").map(str::parse::<usize>) {
-        None => PENUGASAN_PER_HALAMAN,
-        Some(Ok(n)) if (1..=MAKS_PENUGASAN_PER_HALAMAN).contains(&n) => n,
-        Some(_) => {
-            masalah.push(format!(
-                "per_halaman harus 1 sampai {MAKS_PENUGASAN_PER_HALAMAN}."
-            ));
-            PENUGASAN_PER_HALAMAN
-        }
-    };
-    if masalah.is_empty() {
-        Ok((halaman, per_halaman))
-    } else {
-        Err(AppError::BadRequest(masalah.join(" ")))
-    }
-}
+const PENUGASAN_PER_HALAMAN: u32 = 1000;
+const MAKS_PENUGASAN_PER_HALAMAN: u32 = 5000;
 
 #[utoipa::path(
     post, path = "/api/v1/rencana/{id}/status", tag = "rencana", security(("sesi" = [])),
