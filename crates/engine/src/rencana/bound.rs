@@ -186,97 +186,352 @@ impl<'m> Lagrangian<'m> {
 }
 
 impl Lagrangian<'_> {
-    /// Coordinate descent on the seat prices: for each program in turn,
-    /// tries a few prices and keeps the one that lowers L most, re-solving
-    /// only the employees who may take that program (L's other terms do
-    /// not depend on it). `mu` is updated in place; returns the L of the
-    /// final point as a full evaluation gives it, with its choices, so the
-    /// bound never rests on running sums. Stops when `work` (employee
+    /// Exact coordinate descent on the prices. With the other prices
+    /// fixed, employee e's part of L is max(without_e, with_e − μ_p), so
+    /// one subproblem per employee who may take p (with p forced in, or
+    /// left out, whichever their current choice lacks) gives L as an exact
+    /// convex function of μ_p, minimised over its break points. λ touches
+    /// only the program terms, so after each pass it is set to its exact
+    /// minimiser at no employee cost; then a short search along the ray
+    /// s·(λ, μ) takes a direction no single price can. `lambda` and `mu`
+    /// are updated in place. Returns L at the final point by a full
+    /// evaluation, so the bound never rests on running sums. Stops after
+    /// `passes`, when a pass finds nothing, or when `work` (employee
     /// subproblems solved) would pass `work_limit`.
-    pub fn coordinate_descent(
+    pub fn price_sweeps(
         &mut self,
-        lambda: f64,
+        lambda: &mut f64,
         mu: &mut [f64],
         passes: u32,
         work: &mut u64,
         work_limit: u64,
     ) -> DualPoint {
         let m = self.m;
-        let n_prog = m.programs.len();
-        // Per employee: the subproblem's value at the current prices.
-        let mut values: Vec<f64> = Vec::with_capacity(m.employees.len());
-        {
-            let scratch = &mut self.scratch[0];
-            for e in 0..m.employees.len() {
-                values.push(employee(m, &self.cap, scratch, e, mu));
-            }
-        }
+        let mut current = Current::new(self, mu);
         *work += m.employees.len() as u64;
-        let term = |p: usize, price: f64| {
-            let prog = &m.programs[p];
-            program_term(
-                price - lambda * prog.cost_per_participant as f64,
-                lambda * prog.batch_cost as f64,
-                prog.batch_size,
-                self.cap[p],
-            )
-            .0
-        };
+        // A price that forces a program in: more than the employee's value.
+        let force: Vec<f64> = m
+            .employees
+            .iter()
+            .map(|emp| {
+                let gaps: f64 = emp.gaps.iter().map(|&(_, gap, w)| w * f64::from(gap)).sum();
+                gaps + m.jp_value * emp.jp_need as f64 + 1.0
+            })
+            .collect();
+        *lambda = best_lambda(m, &self.cap, *lambda, mu);
         'passes: for _ in 0..passes {
             let mut improved = false;
-            for p in 0..n_prog {
-                let employees: Vec<usize> = {
-                    let mut list: Vec<usize> = m
-                        .pairs_of_program(p)
-                        .iter()
-                        .map(|&pair| m.pair_employee(pair))
-                        .collect();
-                    list.dedup();
-                    list
-                };
-                if employees.is_empty() {
+            for p in 0..m.programs.len() {
+                let prog = &m.programs[p];
+                if self.cap[p] == 0 {
                     continue;
                 }
+                let pairs: Vec<usize> = m
+                    .pairs_of_program(p)
+                    .iter()
+                    .copied()
+                    .filter(|&pair| prog.jp <= m.employees[m.pair_employee(pair)].jp_cap)
+                    .collect();
+                if pairs.is_empty() {
+                    continue;
+                }
+                if *work + pairs.len() as u64 > work_limit {
+                    break 'passes;
+                }
+                *work += pairs.len() as u64;
+                let sides = self.sides(p, &pairs, mu, &current, &force);
                 let old = mu[p];
-                let break_even = lambda * m.programs[p].cost_per_participant as f64;
-                let mut best = (0.0, old);
-                for candidate in [old * 0.5, old * 0.8, old * 1.25, old * 2.0, break_even] {
-                    if !(candidate.is_finite() && candidate >= 0.0) || candidate == old {
-                        continue;
-                    }
-                    if *work + employees.len() as u64 > work_limit {
-                        break 'passes;
-                    }
-                    *work += employees.len() as u64;
-                    mu[p] = candidate;
-                    let scratch = &mut self.scratch[0];
-                    let mut delta = term(p, candidate) - term(p, old);
-                    for &e in &employees {
-                        let v = employee(m, &self.cap, scratch, e, mu);
-                        delta += v - values[e];
-                    }
-                    mu[p] = old;
-                    // A real decrease, not rounding.
-                    if delta < best.0 - 1e-9 * (1.0 + values.len() as f64) {
-                        best = (delta, candidate);
+                let Some(price) = best_price(prog, *lambda, self.cap[p], old, &sides) else {
+                    continue;
+                };
+                improved = true;
+                mu[p] = price;
+                for side in sides {
+                    let takes = side.with - price > side.without;
+                    current.values[side.employee] = if takes {
+                        side.with - price
+                    } else {
+                        side.without
+                    };
+                    if takes != current.taken[side.pair] {
+                        for q in m.pairs_of_employee(side.employee) {
+                            current.taken[q] = false;
+                        }
+                        for &q in &side.other {
+                            current.taken[q] = true;
+                        }
                     }
                 }
-                if best.1 != old {
-                    mu[p] = best.1;
-                    let scratch = &mut self.scratch[0];
-                    for &e in &employees {
-                        values[e] = employee(m, &self.cap, scratch, e, mu);
-                    }
-                    *work += employees.len() as u64;
-                    improved = true;
-                }
+            }
+            *lambda = best_lambda(m, &self.cap, *lambda, mu);
+            if *work + (2 * RAY_STEPS + 2) * m.employees.len() as u64 > work_limit {
+                break;
+            }
+            if self.ray(lambda, mu, work) {
+                improved = true;
+                current = Current::new(self, mu);
+                *work += m.employees.len() as u64;
             }
             if !improved {
                 break;
             }
         }
-        self.evaluate(lambda, mu)
+        self.evaluate(*lambda, mu)
     }
+
+    /// For each of `pairs` (of program p): the employee's best value with
+    /// p left out and with p forced in (before its price), and the chosen
+    /// set of the side their current choice lacks. On threads for a large
+    /// model; the results are in the order of `pairs` either way.
+    fn sides(
+        &mut self,
+        p: usize,
+        pairs: &[usize],
+        mu: &[f64],
+        current: &Current,
+        force: &[f64],
+    ) -> Vec<Side> {
+        let (m, cap) = (self.m, &self.cap[..]);
+        let run = |chunk: &[usize], scratch: &mut Scratch| {
+            let mut mu = mu.to_vec();
+            let old = mu[p];
+            chunk
+                .iter()
+                .map(|&pair| {
+                    let e = m.pair_employee(pair);
+                    let (without, with) = if current.taken[pair] {
+                        mu[p] = f64::INFINITY;
+                        let without = employee(m, cap, scratch, e, &mu);
+                        (without, current.values[e] + old)
+                    } else {
+                        mu[p] = -force[e];
+                        let with = employee(m, cap, scratch, e, &mu) - force[e];
+                        (current.values[e], with)
+                    };
+                    mu[p] = old;
+                    Side {
+                        employee: e,
+                        pair,
+                        without,
+                        with,
+                        other: scratch.best_set.clone(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        if self.threads <= 1 || pairs.len() < 2 * self.threads {
+            return run(pairs, &mut self.scratch[0]);
+        }
+        let size = pairs.len().div_ceil(self.threads);
+        let mut out = Vec::with_capacity(pairs.len());
+        std::thread::scope(|s| {
+            let handles: Vec<_> = pairs
+                .chunks(size)
+                .zip(self.scratch.iter_mut())
+                .map(|(chunk, scratch)| s.spawn(move || run(chunk, scratch)))
+                .collect();
+            for h in handles {
+                // A panic in a worker is a bug; re-raise it here.
+                out.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            }
+        });
+        out
+    }
+
+    /// Scales (λ, μ) by s = 1 ± RAY_STEP·2^k while L falls (first down,
+    /// then up); true if it moved them.
+    fn ray(&mut self, lambda: &mut f64, mu: &mut [f64], work: &mut u64) -> bool {
+        let n = self.m.employees.len() as u64;
+        let here = self.evaluate(*lambda, mu).value;
+        *work += n;
+        let mut best = (here, 1.0);
+        for direction in [-1.0, 1.0] {
+            let mut k = 1.0;
+            for _ in 0..RAY_STEPS {
+                let s = 1.0 + direction * RAY_STEP * k;
+                if s <= 0.0 {
+                    break;
+                }
+                let scaled: Vec<f64> = mu.iter().map(|v| v * s).collect();
+                let v = self.evaluate(*lambda * s, &scaled).value;
+                *work += n;
+                // A real decrease, not rounding.
+                if v >= best.0 - 1e-9 * (1.0 + best.0.abs()) {
+                    break;
+                }
+                best = (v, s);
+                k *= 2.0;
+            }
+            if best.1 != 1.0 {
+                break;
+            }
+        }
+        if best.1 == 1.0 {
+            return false;
+        }
+        *lambda *= best.1;
+        for v in mu.iter_mut() {
+            *v *= best.1;
+        }
+        true
+    }
+}
+
+/// The first step of the ray search, as a share of the prices; it doubles
+/// while L falls, at most RAY_STEPS times each way.
+const RAY_STEP: f64 = 0.03;
+const RAY_STEPS: u64 = 4;
+
+/// Every employee's subproblem value and chosen pairs at the current prices.
+struct Current {
+    values: Vec<f64>,
+    taken: Vec<bool>,
+}
+
+impl Current {
+    fn new(l: &mut Lagrangian<'_>, mu: &[f64]) -> Current {
+        let m = l.m;
+        let mut taken = vec![false; m.pair_count()];
+        let scratch = &mut l.scratch[0];
+        let values = (0..m.employees.len())
+            .map(|e| {
+                let v = employee(m, &l.cap, scratch, e, mu);
+                for &pair in &scratch.best_set {
+                    taken[pair] = true;
+                }
+                v
+            })
+            .collect();
+        Current { values, taken }
+    }
+}
+
+/// One employee's two sides of a program's price (see `price_sweeps`).
+struct Side {
+    employee: usize,
+    pair: usize,
+    without: f64,
+    with: f64,
+    /// The chosen pairs of the side the current choice lacks.
+    other: Vec<usize>,
+}
+
+/// The seat price of program `prog` that minimises L with every other
+/// price fixed, or None if none lowers it really below the `old` one.
+/// L's part that depends on it is Σ max(0, with − without − μ) over the
+/// employees plus the program's term: convex and piecewise linear, so its
+/// minimum is at a break point.
+fn best_price(
+    prog: &super::model::ModelProgram,
+    lambda: f64,
+    cap: u64,
+    old: f64,
+    sides: &[Side],
+) -> Option<f64> {
+    let mut breaks: Vec<f64> = sides
+        .iter()
+        .map(|side| side.with - side.without)
+        .filter(|&t| t > 0.0)
+        .collect();
+    breaks.sort_unstable_by(|a, b| b.total_cmp(a));
+    // suffix[k]: the sum of the k highest break-even prices.
+    let mut suffix = Vec::with_capacity(breaks.len() + 1);
+    suffix.push(0.0);
+    for &t in &breaks {
+        suffix.push(suffix[suffix.len() - 1] + t);
+    }
+    let at = |price: f64| {
+        let k = breaks.partition_point(|&t| t > price);
+        let employees = suffix[k] - k as f64 * price;
+        let term = program_term(
+            price - lambda * prog.cost_per_participant as f64,
+            lambda * prog.batch_cost as f64,
+            prog.batch_size,
+            cap,
+        )
+        .0;
+        employees + term
+    };
+    let current = at(old);
+    let mut best = (current, old);
+    let candidates = breaks
+        .iter()
+        .copied()
+        .chain([0.0])
+        .chain(program_breaks(prog, lambda, cap));
+    for price in candidates {
+        if price.is_finite() && price >= 0.0 {
+            let v = at(price);
+            if v < best.0 {
+                best = (v, price);
+            }
+        }
+    }
+    // A real decrease, not rounding.
+    (best.1 != old && best.0 < current - 1e-9 * (1.0 + current.abs())).then_some(best.1)
+}
+
+/// The prices at which a program's term changes slope: where buying all
+/// seats, or all whole batches, starts to pay.
+fn program_breaks(prog: &super::model::ModelProgram, lambda: f64, cap: u64) -> Vec<f64> {
+    let mut ys = vec![cap];
+    if let Some(s) = prog.batch_size {
+        ys.push(cap / s * s);
+    }
+    ys.into_iter()
+        .filter(|&y| y > 0)
+        .map(|y| lambda * prog.cost_for(y) as f64 / y as f64)
+        .collect()
+}
+
+/// The λ ≥ 0 that minimises L for fixed seat prices: only λ·budget and
+/// the program terms depend on it, and their sum is convex, so a golden
+/// section search on a bracket that holds the minimum finds it.
+fn best_lambda(m: &Model, cap: &[u64], start: f64, mu: &[f64]) -> f64 {
+    let at = |lambda: f64| {
+        let mut v = lambda * m.budget as f64;
+        for (p, prog) in m.programs.iter().enumerate() {
+            v += program_term(
+                mu[p] - lambda * prog.cost_per_participant as f64,
+                lambda * prog.batch_cost as f64,
+                prog.batch_size,
+                cap[p],
+            )
+            .0;
+        }
+        v
+    };
+    // Past the dearest seat price per rupiah every term is 0 and L rises.
+    let mut hi = start.max(f64::MIN_POSITIVE);
+    for (p, prog) in m.programs.iter().enumerate() {
+        for per_seat in program_breaks(prog, 1.0, cap[p]) {
+            if per_seat > 0.0 {
+                hi = hi.max(mu[p] / per_seat);
+            }
+        }
+    }
+    let (mut a, mut b) = (0.0, hi * 1.01);
+    const INV_PHI: f64 = 0.618_033_988_749_894_8;
+    let (mut c, mut d) = (b - INV_PHI * (b - a), a + INV_PHI * (b - a));
+    let (mut fc, mut fd) = (at(c), at(d));
+    for _ in 0..80 {
+        if fc <= fd {
+            b = d;
+            d = c;
+            fd = fc;
+            c = b - INV_PHI * (b - a);
+            fc = at(c);
+        } else {
+            a = c;
+            c = d;
+            fc = fd;
+            d = a + INV_PHI * (b - a);
+            fd = at(d);
+        }
+    }
+    let found = if fc <= fd { c } else { d };
+    // Keep the old λ unless the search really found lower.
+    if at(found) < at(start) { found } else { start }
 }
 
 /// An upper bound on max f_e(S) − μ(S) (exact unless the node limit is
@@ -530,43 +785,94 @@ mod tests {
 }
 
 #[cfg(test)]
-mod coordinate_tests {
+mod sweep_tests {
     use super::*;
     use crate::rencana::{Scale, evaluate, generate, solve};
 
-    #[test]
-    fn coordinate_descent_only_lowers_a_still_valid_bound() {
-        let model = generate(
+    fn model(employees: usize, programs: usize, seed: u64) -> Model {
+        generate(
             Scale {
-                employees: 600,
-                programs: 30,
+                employees,
+                programs,
             },
-            9,
+            seed,
         )
         .validate()
-        .expect("valid");
-        let mut l = Lagrangian::new(&model);
-        let lambda = 4e-7;
-        let mut mu: Vec<f64> = (0..model.programs.len())
+        .expect("valid")
+    }
+
+    fn start(m: &Model) -> (f64, Vec<f64>) {
+        let mu = (0..m.programs.len())
             .map(|p| 0.2 + (p % 5) as f64 * 0.3)
             .collect();
-        let start = l.evaluate(lambda, &mu).value;
+        (4e-7, mu)
+    }
+
+    #[test]
+    fn sweeps_only_lower_a_still_valid_bound() {
+        let model = model(600, 30, 9);
+        let mut l = Lagrangian::new(&model);
+        let (mut lambda, mut mu) = start(&model);
+        let before = l.evaluate(lambda, &mu).value;
         let mut work = 0;
-        let end = l.coordinate_descent(lambda, &mut mu, 3, &mut work, u64::MAX);
-        assert!(end.value < start, "{} vs {start}", end.value);
+        let end = l.price_sweeps(&mut lambda, &mut mu, 10, &mut work, u64::MAX);
+        assert!(end.value < before, "{} vs {before}", end.value);
         assert!(work > 0);
+        // The point returned is the one left in (λ, μ).
+        assert_eq!(end.value.to_bits(), l.evaluate(lambda, &mu).value.to_bits());
         // Still an upper bound: no feasible plan is worth more.
         let plan = solve(&model, &crate::rencana::Options::default());
         let value = evaluate(&model, &plan.assignments).expect("feasible").value;
         assert!(end.value >= value, "{} < {value}", end.value);
-        // A work limit stops it early, still at a consistent point.
-        let mut small = 0;
-        let mut mu2: Vec<f64> = vec![0.5; model.programs.len()];
-        let limited = l.coordinate_descent(lambda, &mut mu2, 3, &mut small, 1_000);
-        assert!(small <= 1_000 + model.employees.len() as u64);
-        assert_eq!(
-            limited.value.to_bits(),
-            l.evaluate(lambda, &mu2).value.to_bits()
-        );
+    }
+
+    #[test]
+    fn sweeps_end_where_no_single_price_lowers_the_bound() {
+        let model = model(400, 25, 3);
+        let mut l = Lagrangian::new(&model);
+        let (mut lambda, mut mu) = start(&model);
+        let mut work = 0;
+        let end = l
+            .price_sweeps(&mut lambda, &mut mu, 100, &mut work, u64::MAX)
+            .value;
+        let tolerance = 1e-9 * (1.0 + end.abs());
+        for p in 0..model.programs.len() {
+            for price in [0.0, mu[p] * 0.9, mu[p] * 1.1, mu[p] + 0.05] {
+                let mut moved = mu.clone();
+                moved[p] = price;
+                let v = l.evaluate(lambda, &moved).value;
+                assert!(v >= end - tolerance, "program {p} at {price}: {v} < {end}");
+            }
+        }
+        for factor in [0.95, 1.05] {
+            let v = l.evaluate(lambda * factor, &mu).value;
+            assert!(v >= end - tolerance, "λ × {factor}: {v} < {end}");
+        }
+    }
+
+    #[test]
+    fn threads_never_change_the_sweeps() {
+        let model = model(1_000, 30, 5);
+        let run = |threads: usize| {
+            let mut l = Lagrangian::new(&model);
+            l.threads = threads;
+            let (mut lambda, mut mu) = start(&model);
+            let mut work = 0;
+            let end = l.price_sweeps(&mut lambda, &mut mu, 10, &mut work, u64::MAX);
+            (end.value.to_bits(), lambda.to_bits(), mu, end.chosen, work)
+        };
+        assert_eq!(run(1), run(3));
+    }
+
+    #[test]
+    fn a_work_limit_stops_the_sweeps_at_a_consistent_point() {
+        let model = model(600, 30, 9);
+        let mut l = Lagrangian::new(&model);
+        let (mut lambda, mut mu) = start(&model);
+        let mut work = 0;
+        let limit = 3 * model.employees.len() as u64;
+        let end = l.price_sweeps(&mut lambda, &mut mu, 10, &mut work, limit);
+        assert!(work <= limit, "{work} > {limit}");
+        assert_eq!(end.value.to_bits(), l.evaluate(lambda, &mu).value.to_bits());
     }
 }
