@@ -113,31 +113,58 @@ pub(super) fn equal_quota_pairs(model: &Model, group_of: &[u32]) -> Vec<(usize, 
 }
 
 /// The optimiser and both baselines at each percentage of the budget.
+/// The percentages are independent, so they are solved on as many threads
+/// as the machine has (each point is the same whatever the thread count).
 pub fn scenarios(
     model: &Model,
     percents: &[u32],
     group_of: &[u32],
     options: &Options,
 ) -> Vec<ScenarioPoint> {
-    percents
-        .iter()
-        .map(|&percent| {
-            let scaled = u128::from(model.budget) * u128::from(percent) / 100;
-            let budget = u64::try_from(scaled).unwrap_or(u64::MAX);
-            let m = model.with_budget(budget);
-            let solution = solve(&m, options);
-            let cheapest = cheapest_first(&m);
-            let quota = equal_quota(&m, group_of);
-            ScenarioPoint {
-                percent,
-                budget,
-                optimised: stats(&m, &solution.assignments, &solution.evaluation),
-                optimised_bound: solution.bound,
-                cheapest: stats(&m, &cheapest.assignments, &cheapest.evaluation),
-                quota: stats(&m, &quota.assignments, &quota.evaluation),
+    let point = |percent: u32| {
+        let scaled = u128::from(model.budget) * u128::from(percent) / 100;
+        let budget = u64::try_from(scaled).unwrap_or(u64::MAX);
+        let m = model.with_budget(budget);
+        let solution = solve(&m, options);
+        let cheapest = cheapest_first(&m);
+        let quota = equal_quota(&m, group_of);
+        ScenarioPoint {
+            percent,
+            budget,
+            optimised: stats(&m, &solution.assignments, &solution.evaluation),
+            optimised_bound: solution.bound,
+            cheapest: stats(&m, &cheapest.assignments, &cheapest.evaluation),
+            quota: stats(&m, &quota.assignments, &quota.evaluation),
+        }
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(percents.len());
+    if threads <= 1 {
+        return percents.iter().map(|&percent| point(percent)).collect();
+    }
+    // Percentages dealt round-robin to the threads, then put back in order.
+    let mut points: Vec<Option<ScenarioPoint>> = percents.iter().map(|_| None).collect();
+    std::thread::scope(|s| {
+        let point = &point;
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                s.spawn(move || {
+                    (t..percents.len())
+                        .step_by(threads)
+                        .map(|i| (i, point(percents[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            // A panic in a worker is a bug; re-raise it here.
+            for (i, p) in h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)) {
+                points[i] = Some(p);
             }
-        })
-        .collect()
+        }
+    });
+    points.into_iter().flatten().collect()
 }
 
 fn stats(model: &Model, assignments: &[(usize, usize)], evaluation: &Evaluation) -> PointStats {

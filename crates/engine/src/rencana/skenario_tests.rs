@@ -417,3 +417,33 @@ proptest! {
         prop_assert_eq!(&points, &scenarios(&model, &SCENARIO_PERCENTS, group_of, &quick()));
     }
 }
+
+#[test]
+fn scenarios_on_threads_match_each_budget_solved_alone_in_order() {
+    let model = generate(
+        Scale {
+            employees: 300,
+            programs: 20,
+        },
+        4,
+    )
+    .validate()
+    .expect("valid");
+    let group_of: Vec<u32> = model.employees.iter().map(|e| e.unit).collect();
+    let percents = [200, 25, 100, 75, 150];
+    let points = scenarios(&model, &percents, &group_of, &Options::default());
+    assert_eq!(
+        points.iter().map(|p| p.percent).collect::<Vec<_>>(),
+        percents
+    );
+    for (point, &percent) in points.iter().zip(&percents) {
+        let alone = scenarios(&model, &[percent], &group_of, &Options::default());
+        assert_eq!(&alone[0], point, "{percent} %");
+    }
+    // More money never buys less.
+    let mut by_budget: Vec<&ScenarioPoint> = points.iter().collect();
+    by_budget.sort_by_key(|p| p.budget);
+    for pair in by_budget.windows(2) {
+        assert!(pair[1].optimised_bound >= pair[0].optimised.value);
+    }
+}
