@@ -12,6 +12,7 @@
 //! optimum; each employee's choice stays integral. See docs/PLANNING.md.
 
 use super::model::Model;
+use super::threads::in_order;
 
 /// Nodes one employee's branch and bound may visit before it settles for
 /// an upper bound of its subproblem (still valid, only looser).
@@ -146,42 +147,7 @@ impl<'m> Lagrangian<'m> {
             }
             part
         };
-        if self.threads <= 1 {
-            return self
-                .scratch
-                .iter_mut()
-                .enumerate()
-                .map(|(c, scratch)| run(c, scratch))
-                .collect();
-        }
-        // Chunks dealt round-robin to the threads, then put back in order.
-        let threads = self.threads;
-        let mut per_thread: Vec<Vec<(usize, &mut Scratch)>> =
-            (0..threads).map(|_| Vec::new()).collect();
-        for (c, scratch) in self.scratch.iter_mut().enumerate() {
-            per_thread[c % threads].push((c, scratch));
-        }
-        let mut parts: Vec<Option<ChunkPart>> = (0..CHUNKS).map(|_| None).collect();
-        std::thread::scope(|s| {
-            let handles: Vec<_> = per_thread
-                .into_iter()
-                .map(|work| {
-                    s.spawn(move || {
-                        work.into_iter()
-                            .map(|(c, scratch)| (c, run(c, scratch)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for h in handles {
-                // A panic in a worker is a bug; re-raise it here.
-                let done = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-                for (c, part) in done {
-                    parts[c] = Some(part);
-                }
-            }
-        });
-        parts.into_iter().map(Option::unwrap_or_default).collect()
+        in_order(&mut self.scratch, self.threads, run)
     }
 }
 
@@ -319,23 +285,20 @@ impl Lagrangian<'_> {
                 })
                 .collect::<Vec<_>>()
         };
-        if self.threads <= 1 || pairs.len() < 2 * self.threads {
-            return run(pairs, &mut self.scratch[0]);
-        }
-        let size = pairs.len().div_ceil(self.threads);
-        let mut out = Vec::with_capacity(pairs.len());
-        std::thread::scope(|s| {
-            let handles: Vec<_> = pairs
-                .chunks(size)
-                .zip(self.scratch.iter_mut())
-                .map(|(chunk, scratch)| s.spawn(move || run(chunk, scratch)))
-                .collect();
-            for h in handles {
-                // A panic in a worker is a bug; re-raise it here.
-                out.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            }
-        });
-        out
+        // One slice per thread (a single one when there are few pairs).
+        let threads = if pairs.len() < 2 * self.threads {
+            1
+        } else {
+            self.threads
+        };
+        let size = pairs.len().div_ceil(threads).max(1);
+        let slices: Vec<&[usize]> = pairs.chunks(size).collect();
+        in_order(&mut self.scratch[..slices.len()], threads, |i, scratch| {
+            run(slices[i], scratch)
+        })
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
     /// Scales (λ, μ) by s = 1 ± RAY_STEP·2^k while L falls (first down,

@@ -40,6 +40,7 @@ mod mps;
 mod primal;
 mod skenario;
 mod solve;
+mod threads;
 
 pub use answer::{ANSWER_FORMAT, Answer, Assignment, Batches, Closes};
 pub use evaluate::{Evaluation, Violation, evaluate, evaluate_ids, is_eligible};

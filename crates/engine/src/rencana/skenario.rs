@@ -5,6 +5,7 @@
 use super::evaluate::{Evaluation, evaluate};
 use super::model::Model;
 use super::solve::{Options, solve};
+use super::threads::in_order;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -137,34 +138,9 @@ pub fn scenarios(
             quota: stats(&m, &quota.assignments, &quota.evaluation),
         }
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(percents.len());
-    if threads <= 1 {
-        return percents.iter().map(|&percent| point(percent)).collect();
-    }
-    // Percentages dealt round-robin to the threads, then put back in order.
-    let mut points: Vec<Option<ScenarioPoint>> = percents.iter().map(|_| None).collect();
-    std::thread::scope(|s| {
-        let point = &point;
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    (t..percents.len())
-                        .step_by(threads)
-                        .map(|i| (i, point(percents[i])))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            // A panic in a worker is a bug; re-raise it here.
-            for (i, p) in h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)) {
-                points[i] = Some(p);
-            }
-        }
-    });
-    points.into_iter().flatten().collect()
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut slots = vec![(); percents.len()];
+    in_order(&mut slots, threads, |i, _| point(percents[i]))
 }
 
 fn stats(model: &Model, assignments: &[(usize, usize)], evaluation: &Evaluation) -> PointStats {
