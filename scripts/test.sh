@@ -6,6 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 
+# Some sandboxes give a plain file as /dev/null. What one process throws
+# away there (build scripts' failed rustc probes) another reads back as
+# input: cargo's own rustc probe reads /dev/null as its source and fails
+# with E0554 text. Empty it before each cargo step; a real device is left
+# alone.
+empty_dev_null() {
+  if [ ! -c /dev/null ] && [ -w /dev/null ]; then
+    : >/dev/null
+  fi
+}
+
 if ensure_postgres; then
   export KOMPETEN_TEST_POSTGRES_URL="${KOMPETEN_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 elif [ "${CI:-}" = "true" ]; then
@@ -16,10 +27,13 @@ else
 fi
 
 echo "== cargo fmt --check"
+empty_dev_null
 cargo fmt --all -- --check
 echo "== cargo clippy"
+empty_dev_null
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
+empty_dev_null
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # --all-targets: unit, integration and bench targets (there are no doc tests).
