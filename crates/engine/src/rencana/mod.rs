@@ -31,6 +31,7 @@
 
 mod answer;
 mod bound;
+mod cycles;
 mod evaluate;
 mod format;
 mod generate;

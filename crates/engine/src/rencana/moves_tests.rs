@@ -1,6 +1,7 @@
 //! The local-search moves: each finds the improvement it exists for, and
 //! none ever breaks a plan or loses value.
 
+use super::cycles::cycle_pass;
 use super::moves::{exchange_pass, insert_pass, refill_pass};
 use super::primal::{State, drop_batch_pass, greedy, swap_pass};
 use super::tests::{employee, program, small_problem};
@@ -137,6 +138,124 @@ fn an_exchange_within_a_full_program_swaps_in_a_better_candidate() {
     assert_eq!(ids(&model, &s), pairs(&[("E2", "PA")]));
 }
 
+/// A program of one seat at 1 juta, 10 JP, raising `competency` one level.
+fn one_seat(id: &str, competency: &str) -> Program {
+    let mut p = program(id, 10, JUTA, 0, &[(competency, 1)]);
+    p.batch_size = Some(1);
+    p.max_batches = Some(1);
+    p
+}
+
+/// Whether any pass other than the cycles improves a copy of `s`.
+fn other_passes_improve(s: &State<'_>) -> bool {
+    let passes: [fn(&mut State<'_>) -> bool; 5] = [
+        |s| exchange_pass(s, &mut 0, u64::MAX),
+        |s| insert_pass(s, &mut 0, u64::MAX),
+        |s| refill_pass(s, &mut 0, u64::MAX),
+        |s| swap_pass(s, &mut 0),
+        |s| drop_batch_pass(s, &mut 0, u64::MAX),
+    ];
+    passes.iter().any(|pass| {
+        let mut copy = s.clone();
+        let improved = pass(&mut copy);
+        greedy(&mut copy, None);
+        improved || copy.value > s.value + 1e-9
+    })
+}
+
+#[test]
+fn a_cycle_of_three_moves_reshuffles_full_programs() {
+    // Each employee holds one full program and would do better in the
+    // next one; the JP cap allows one program each. Only all three moving
+    // at once helps.
+    let model = problem(
+        3 * JUTA,
+        vec![
+            employee("E1", "U", 20, 10, &[("CA", 1, 1.0), ("CB", 1, 2.0)]),
+            employee("E2", "U", 20, 10, &[("CB", 1, 1.0), ("CC", 1, 2.0)]),
+            employee("E3", "U", 20, 10, &[("CC", 1, 1.0), ("CA", 1, 2.0)]),
+        ],
+        vec![
+            one_seat("PA", "CA"),
+            one_seat("PB", "CB"),
+            one_seat("PC", "CC"),
+        ],
+    );
+    let mut s = plan(&model, &[("E1", "PA"), ("E2", "PB"), ("E3", "PC")]);
+    assert!(!other_passes_improve(&s));
+    assert!(cycle_pass(&mut s, 0.0, &mut 0, u64::MAX));
+    assert_eq!(
+        ids(&model, &s),
+        pairs(&[("E1", "PB"), ("E2", "PC"), ("E3", "PA")])
+    );
+    assert_eq!(s.value, 6.0);
+    assert_eq!(s.cost, 3 * JUTA as u128);
+}
+
+#[test]
+fn a_path_of_moves_ends_in_a_seat_the_budget_still_pays_for() {
+    // E2 gains nothing by moving from PB to the empty PC, but it frees PB
+    // for E1, whose move frees PA: PA empties, PC fills, the cost stays
+    // (the budget is spent, so no seat can be added on its own).
+    let model = problem(
+        2 * JUTA,
+        vec![
+            employee("E1", "U", 20, 10, &[("CA", 1, 1.0), ("CB", 1, 2.0)]),
+            employee("E2", "U", 20, 10, &[("CB", 1, 1.0), ("CC", 1, 1.0)]),
+        ],
+        vec![
+            one_seat("PA", "CA"),
+            one_seat("PB", "CB"),
+            one_seat("PC", "CC"),
+        ],
+    );
+    let mut s = plan(&model, &[("E1", "PA"), ("E2", "PB")]);
+    assert!(!other_passes_improve(&s));
+    assert!(cycle_pass(&mut s, 0.0, &mut 0, u64::MAX));
+    assert_eq!(ids(&model, &s), pairs(&[("E1", "PB"), ("E2", "PC")]));
+    assert_eq!(s.value, 3.0);
+}
+
+#[test]
+fn a_move_into_a_full_jp_cap_gives_up_free_programs() {
+    // E2 wants the one seat of PA but its JP cap is spent on a free
+    // e-learning; giving that up and taking E1's seat is worth it.
+    let model = problem(
+        JUTA,
+        vec![
+            employee("E1", "U", 20, 10, &[("CA", 1, 1.0)]),
+            employee("E2", "U", 20, 10, &[("CA", 1, 3.0), ("CE", 1, 0.5)]),
+        ],
+        vec![one_seat("PA", "CA"), program("EL", 10, 0, 0, &[("CE", 1)])],
+    );
+    let mut s = plan(&model, &[("E1", "PA"), ("E2", "EL")]);
+    assert!(!other_passes_improve(&s));
+    assert!(cycle_pass(&mut s, 0.0, &mut 0, u64::MAX));
+    assert_eq!(ids(&model, &s), pairs(&[("E2", "PA")]));
+    assert_eq!(s.value, 3.0);
+}
+
+#[test]
+fn cycles_stop_at_their_work_limit() {
+    let model = problem(
+        3 * JUTA,
+        vec![
+            employee("E1", "U", 20, 10, &[("CA", 1, 1.0), ("CB", 1, 2.0)]),
+            employee("E2", "U", 20, 10, &[("CB", 1, 1.0), ("CC", 1, 2.0)]),
+            employee("E3", "U", 20, 10, &[("CC", 1, 1.0), ("CA", 1, 2.0)]),
+        ],
+        vec![
+            one_seat("PA", "CA"),
+            one_seat("PB", "CB"),
+            one_seat("PC", "CC"),
+        ],
+    );
+    let mut s = plan(&model, &[("E1", "PA"), ("E2", "PB"), ("E3", "PC")]);
+    let before = s.chosen.clone();
+    assert!(!cycle_pass(&mut s, 0.0, &mut 0, 1));
+    assert_eq!(s.chosen, before);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -162,13 +281,14 @@ proptest! {
                 }
             }
         }
-        for step in 0..10 {
+        for step in 0..12 {
             let before = s.value;
-            let better = match step % 5 {
+            let better = match step % 6 {
                 0 => exchange_pass(&mut s, &mut 0, u64::MAX),
                 1 => insert_pass(&mut s, &mut 0, u64::MAX),
                 2 => refill_pass(&mut s, &mut 0, u64::MAX),
                 3 => swap_pass(&mut s, &mut 0),
+                4 => cycle_pass(&mut s, 0.0, &mut 0, u64::MAX),
                 _ => drop_batch_pass(&mut s, &mut 0, u64::MAX),
             };
             // The checker refuses any plan over budget, seats or JP caps.

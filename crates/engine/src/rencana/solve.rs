@@ -3,6 +3,7 @@
 //! subgradient steps on (λ, μ).
 
 use super::bound::Lagrangian;
+use super::cycles::cycle_pass;
 use super::evaluate::{Evaluation, evaluate};
 use super::model::Model;
 use super::moves::{exchange_pass, insert_pass, refill_pass};
@@ -338,6 +339,23 @@ pub fn solve_until(model: &Model, options: &Options, stop: &mut dyn FnMut() -> b
         }
     }
 
+    // Reshuffles of seats along cycles of programs, which none of the
+    // passes above can see (cycles.rs), then local search on what they
+    // opened; all of it on the best plan only, where it pays.
+    let mut cycle_work = 0;
+    while !stopped
+        && cycle_pass(
+            &mut best,
+            best_point.0,
+            &mut cycle_work,
+            CYCLE_WORK * options.improve_work,
+        )
+    {
+        improve(&mut best, &mut 0, options.improve_work);
+        if stop() {
+            stopped = true;
+        }
+    }
     let assignments = best.assignments();
     // The state is feasible by construction; the checker has the last word.
     let (assignments, evaluation) = match evaluate(model, &assignments) {
@@ -419,6 +437,9 @@ fn hint_plan<'m>(m: &'m Model, chosen: &[usize], work: &mut u64, limit: u64) -> 
 /// Price factors (on λ and every μ at the best point) whose choices seed
 /// extra starts for the final local search.
 const CHEAPER_PRICES: [f64; 2] = [0.9, 0.8];
+
+/// Work of the cycle passes on the best plan, in units of `improve_work`.
+const CYCLE_WORK: u64 = 4;
 
 /// How many plans the final local search starts from.
 const POOL_SIZE: usize = 3;
