@@ -263,6 +263,10 @@ pub fn router(state: AppState) -> Router {
             post(halaman::rencana::penugasan_kirim),
         )
         .route(
+            "/rencana/{id}/penugasan-sekaligus",
+            post(halaman::rencana::penugasan_sekaligus_kirim),
+        )
+        .route(
             "/rencana/{id}/versi-baru",
             post(halaman::rencana::versi_kirim),
         )

@@ -827,6 +827,8 @@ struct DetailTpl {
     disetujui: Option<String>,
     pesan: Option<&'static str>,
     galat: Option<String>,
+    /// The bulk form's list, shown again after a refusal.
+    isian_sekaligus: String,
     kartu: Vec<Kartu>,
     /// Admin actions by status.
     admin: bool,
@@ -1132,6 +1134,7 @@ async fn halaman_detail(
     id: RencanaId,
     pesan: Option<&'static str>,
     galat: Option<(StatusCode, String)>,
+    isian_sekaligus: &str,
 ) -> Result<Response, PageError> {
     let r = rencana_terbaca(state, sesi, id).await?;
     let store = state.store();
@@ -1258,6 +1261,7 @@ async fn halaman_detail(
         },
         pesan,
         galat: galat.as_ref().map(|(_, m)| m.clone()),
+        isian_sekaligus: isian_sekaligus.to_owned(),
         kartu,
         admin,
         boleh_ajukan: admin && r.status.boleh_ke(StatusRencana::Ditinjau),
@@ -1300,7 +1304,7 @@ pub(crate) async fn detail(
     params: Params,
 ) -> Result<Response, PageError> {
     let id = rencana_id(&raw)?;
-    halaman_detail(&state, &sesi, id, pesan_ok(params.get("pesan")), None).await
+    halaman_detail(&state, &sesi, id, pesan_ok(params.get("pesan")), None, "").await
 }
 
 /// After a form: back to the plan with a fixed confirmation, or the plan
@@ -1312,6 +1316,18 @@ async fn setelah(
     hasil: Result<(), Tolakan>,
     kode: &str,
 ) -> Result<Response, PageError> {
+    setelah_dengan(state, sesi, id, hasil, kode, "").await
+}
+
+/// Like [`setelah`], showing the bulk form's list again after a refusal.
+async fn setelah_dengan(
+    state: &AppState,
+    sesi: &Sesi,
+    id: RencanaId,
+    hasil: Result<(), Tolakan>,
+    kode: &str,
+    isian_sekaligus: &str,
+) -> Result<Response, PageError> {
     match hasil {
         Ok(()) => Ok(Redirect::to(&format!("/rencana/{id}?pesan={kode}")).into_response()),
         Err(Tolakan::App(e)) => Err(PageError(e)),
@@ -1322,11 +1338,20 @@ async fn setelah(
                 id,
                 None,
                 Some((StatusCode::UNPROCESSABLE_ENTITY, m)),
+                isian_sekaligus,
             )
             .await
         }
         Err(Tolakan::Konflik(m)) => {
-            halaman_detail(state, sesi, id, None, Some((StatusCode::CONFLICT, m))).await
+            halaman_detail(
+                state,
+                sesi,
+                id,
+                None,
+                Some((StatusCode::CONFLICT, m)),
+                isian_sekaligus,
+            )
+            .await
         }
     }
 }
@@ -1392,6 +1417,82 @@ pub(crate) async fn penugasan_kirim(
         _ => Err(AppError::BadRequest("Aksi tidak dikenal.".to_owned()).into()),
     };
     setelah(&state, &sesi, id, hasil.map(|_| ()), "diubah").await
+}
+
+/// Most lines one bulk change may carry.
+const BATAS_BARIS_SEKALIGUS: usize = 2_000;
+
+/// Lines of "NIP kode" (pasted from a spreadsheet or typed): the code is
+/// the last field, after a tab, semicolon or comma if there is one, else
+/// after the last space; the NIP may be written in groups. Empty lines
+/// are skipped; the first bad line is named.
+fn urai_daftar_penugasan(teks: &str) -> Result<Vec<(String, String)>, String> {
+    let mut hasil = Vec::new();
+    for (n, baris) in teks.lines().enumerate() {
+        let baris = baris.trim();
+        if baris.is_empty() {
+            continue;
+        }
+        let potong = baris
+            .rfind(['\t', ';', ','])
+            .or_else(|| baris.rfind(char::is_whitespace));
+        let Some(at) = potong else {
+            return Err(format!(
+                "Baris {}: tulis NIP lalu kode program, misalnya \"199001012015031001 PLT-001\".",
+                n + 1
+            ));
+        };
+        // Every separator is one byte.
+        let nip = rapikan_nip(&baris[..at]);
+        let kode = baris[at + 1..].trim();
+        if nip.is_empty() || !nip.chars().all(|c| c.is_ascii_digit()) || kode.is_empty() {
+            return Err(format!(
+                "Baris {}: tulis NIP (angka) lalu kode program, misalnya \"199001012015031001 PLT-001\".",
+                n + 1
+            ));
+        }
+        hasil.push((nip, kode.to_owned()));
+        if hasil.len() > BATAS_BARIS_SEKALIGUS {
+            return Err(format!(
+                "Paling banyak {BATAS_BARIS_SEKALIGUS} penugasan sekaligus; bagi perubahan menjadi beberapa kali simpan."
+            ));
+        }
+    }
+    Ok(hasil)
+}
+
+/// Several changes at once: the rows ticked in the table are removed and
+/// the listed pairs added, checked together and saved as one revision, or
+/// not at all.
+pub(crate) async fn penugasan_sekaligus_kirim(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<Response, PageError> {
+    let id = rencana_id(&raw)?;
+    wajib_admin(&sesi)?;
+    let pairs = isian_sah(&sesi, form)?;
+    let revisi: i64 = ambil(&pairs, "revisi").trim().parse().unwrap_or(-1);
+    let mut hapus = Vec::new();
+    for (k, v) in &pairs {
+        if k != "hapus" {
+            continue;
+        }
+        // The table's checkboxes carry "NIP|kode".
+        let Some((nip, kode)) = v.split_once('|') else {
+            return Err(AppError::BadRequest("Pilihan penugasan tidak dikenal.".to_owned()).into());
+        };
+        hapus.push((rapikan_nip(nip), kode.trim().to_owned()));
+    }
+    let daftar = ambil(&pairs, "tambah");
+    let hasil = match urai_daftar_penugasan(daftar) {
+        Err(pesan) => Err(Tolakan::Pesan(pesan)),
+        Ok(tambah) => ubah_penugasan(&state, &sesi, id, revisi, &tambah, &hapus)
+            .await
+            .map(|_| ()),
+    };
+    setelah_dengan(&state, &sesi, id, hasil, "diubah", daftar).await
 }
 
 pub(crate) async fn versi_kirim(
@@ -2358,6 +2459,34 @@ pub(crate) struct ApiRencanaDoc;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bulk_lines_take_the_code_last_and_the_nip_in_groups() {
+        let pair = |n: &str, k: &str| (n.to_owned(), k.to_owned());
+        assert_eq!(
+            urai_daftar_penugasan(
+                "199001012015031001 PLT-001\n\n 19900101 201503 1 002\tEL 07 \r\n199001012015031003;PLT-9\n199001012015031004, X"
+            ),
+            Ok(vec![
+                pair("199001012015031001", "PLT-001"),
+                pair("199001012015031002", "EL 07"),
+                pair("199001012015031003", "PLT-9"),
+                pair("199001012015031004", "X"),
+            ])
+        );
+        assert_eq!(urai_daftar_penugasan("  \n"), Ok(vec![]));
+        let salah =
+            urai_daftar_penugasan("199001012015031001 PLT-001\nPLT-001").expect_err("refused");
+        assert!(salah.starts_with("Baris 2:"), "{salah}");
+        let salah = urai_daftar_penugasan("Rina PLT-001").expect_err("refused");
+        assert!(salah.starts_with("Baris 1:"), "{salah}");
+        let banyak = "199001012015031001 P\n".repeat(BATAS_BARIS_SEKALIGUS + 1);
+        assert!(
+            urai_daftar_penugasan(&banyak)
+                .expect_err("refused")
+                .contains("Paling banyak")
+        );
+    }
 
     #[test]
     fn budgets_are_read_as_users_write_them() {

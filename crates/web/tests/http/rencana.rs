@@ -154,6 +154,28 @@ async fn ubah(
     .await
 }
 
+async fn sekaligus(
+    fx: &Fixture,
+    s: &Masuk,
+    id: RencanaId,
+    hapus: &[&str],
+    tambah: &str,
+    revisi: i64,
+) -> crate::Jawab {
+    let token = csrf(fx, s).await;
+    let revisi = revisi.to_string();
+    let mut isian = vec![("csrf", token.as_str()), ("revisi", revisi.as_str())];
+    isian.extend(hapus.iter().map(|h| ("hapus", *h)));
+    isian.push(("tambah", tambah));
+    post_form(
+        &fx.app,
+        &format!("/rencana/{id}/penugasan-sekaligus"),
+        s.c(),
+        &isian,
+    )
+    .await
+}
+
 async fn pasangan(fx: &Fixture, id: RencanaId) -> Vec<(String, String, bool)> {
     fx.store
         .penugasan_rencana(fx.ids.a, id, Lingkup::Instansi)
@@ -639,6 +661,74 @@ async fn manual_edits_are_rechecked_and_refusals_change_nothing() {
     let res = kirim_json(&fx, "POST", &path, admin.c(), Some(&token), ok).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     assert_eq!(res.json()["revisi"], akhir.revisi + 1);
+}
+
+#[tokio::test]
+async fn several_edits_are_checked_together_and_saved_as_one_revision() {
+    let fx = dunia().await;
+    let admin = masuk_sebagai(&fx, "admin").await;
+    let id = buat(&fx, &admin, "10000000").await;
+    let r = fx.store.rencana(fx.ids.a, id).await.expect("plan");
+    let sebelum = pasangan(&fx, id).await;
+    assert!(sebelum.len() >= 2, "{sebelum:?}");
+    let page = get(&fx.app, &format!("/rencana/{id}"), admin.c()).await;
+    assert!(page.body.contains(r#"id="ubah-sekaligus""#));
+    let (nip0, kode0, _) = sebelum[0].clone();
+    let (nip1, kode1, _) = sebelum[1].clone();
+    let pilih0 = format!("{nip0}|{kode0}");
+    let pilih1 = format!("{nip1}|{kode1}");
+
+    // One bad line refuses everything, and the list is shown again.
+    let daftar = format!("{DEWI} PLT-001");
+    let res = sekaligus(&fx, &admin, id, &[&pilih0], &daftar, r.revisi).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("Tidak memenuhi syarat"), "{}", res.body);
+    assert!(res.body.contains(&daftar), "the list is kept");
+    let res = sekaligus(
+        &fx,
+        &admin,
+        id,
+        &[&pilih0],
+        &format!("{RINA} EL-001\nRina"),
+        r.revisi,
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Baris 2:"), "{}", res.body);
+    let res = sekaligus(&fx, &admin, id, &["tanpa-pemisah"], "", r.revisi).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    let tetap = fx.store.rencana(fx.ids.a, id).await.expect("plan");
+    assert_eq!((tetap.revisi, tetap.hasil), (r.revisi, r.hasil));
+    assert_eq!(pasangan(&fx, id).await, sebelum);
+
+    // Only an administrator edits.
+    let aud = masuk_sebagai(&fx, "auditor").await;
+    let res = sekaligus(&fx, &aud, id, &[&pilih0], "", r.revisi).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+
+    // Two removals and one addition (its NIP in groups, after a tab) in
+    // one revision.
+    let dikelompokkan = format!(
+        "{} {} {} {}",
+        &nip0[..8],
+        &nip0[8..14],
+        &nip0[14..15],
+        &nip0[15..]
+    );
+    let daftar = format!("\n{dikelompokkan}\t{kode0}\n");
+    let res = sekaligus(&fx, &admin, id, &[&pilih0, &pilih1], &daftar, r.revisi).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let setelah = fx.store.rencana(fx.ids.a, id).await.expect("plan");
+    assert_eq!(setelah.revisi, r.revisi + 1);
+    let sesudah = pasangan(&fx, id).await;
+    assert_eq!(sesudah.len(), sebelum.len() - 1);
+    assert!(sesudah.contains(&(nip0.clone(), kode0.clone(), true)));
+    assert!(!sesudah.iter().any(|(n, k, _)| *n == nip1 && *k == kode1));
+
+    // The page's revision is stale now.
+    let res = sekaligus(&fx, &admin, id, &[&pilih0], "", r.revisi).await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+    assert_eq!(pasangan(&fx, id).await, sesudah);
 }
 
 #[tokio::test]
