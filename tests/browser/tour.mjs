@@ -217,6 +217,18 @@ for (const role of Object.keys(accounts)) {
       page.click(`a[href="/rencana/${planId}/unduh?format=xlsx"]`),
     ]);
     if (!xlsx.suggestedFilename().endsWith('.xlsx')) fail(`plan download named ${xlsx.suggestedFilename()}`);
+    // Several edits at once: tick two rows off, add the first back by NIP and code.
+    const boxes = page.locator('#rencana-penugasan input[name="hapus"]');
+    if ((await boxes.count()) < 2) fail('the plan rows have no checkboxes');
+    else {
+      const [nip, kode] = (await boxes.nth(0).getAttribute('value')).split('|');
+      await boxes.nth(0).check();
+      await boxes.nth(1).check();
+      await page.fill('#tambah-daftar', `${nip}\t${kode}`);
+      await page.locator('#ubah-sekaligus').screenshot({ path: `${out}/${role}-rencana-sekaligus.png` });
+      await submit(page, 'button:text-is("Simpan perubahan")', /pesan=diubah/, 120000);
+      if (!(await page.$('#rencana-penugasan .lencana:text-is("manual")'))) fail('the re-added assignment is not marked manual');
+    }
     // Off to the OPD heads.
     await submit(page, 'button:text-is("Ajukan ke OPD")', /pesan=status/);
     if ((await page.textContent('#status-rencana')).trim() !== 'Ditinjau OPD') fail('the plan is not under OPD review');

@@ -827,8 +827,8 @@ struct DetailTpl {
     disetujui: Option<String>,
     pesan: Option<&'static str>,
     galat: Option<String>,
-    /// The bulk form's list, shown again after a refusal.
-    isian_sekaligus: String,
+    /// The bulk form's lists, shown again after a refusal.
+    sekaligus: Sekaligus,
     kartu: Vec<Kartu>,
     /// Admin actions by status.
     admin: bool,
@@ -1134,7 +1134,7 @@ async fn halaman_detail(
     id: RencanaId,
     pesan: Option<&'static str>,
     galat: Option<(StatusCode, String)>,
-    isian_sekaligus: &str,
+    sekaligus: &Sekaligus,
 ) -> Result<Response, PageError> {
     let r = rencana_terbaca(state, sesi, id).await?;
     let store = state.store();
@@ -1261,7 +1261,10 @@ async fn halaman_detail(
         },
         pesan,
         galat: galat.as_ref().map(|(_, m)| m.clone()),
-        isian_sekaligus: isian_sekaligus.to_owned(),
+        sekaligus: Sekaligus {
+            hapus: sekaligus.hapus.clone(),
+            tambah: sekaligus.tambah.clone(),
+        },
         kartu,
         admin,
         boleh_ajukan: admin && r.status.boleh_ke(StatusRencana::Ditinjau),
@@ -1304,7 +1307,16 @@ pub(crate) async fn detail(
     params: Params,
 ) -> Result<Response, PageError> {
     let id = rencana_id(&raw)?;
-    halaman_detail(&state, &sesi, id, pesan_ok(params.get("pesan")), None, "").await
+    let kosong = Sekaligus::default();
+    halaman_detail(
+        &state,
+        &sesi,
+        id,
+        pesan_ok(params.get("pesan")),
+        None,
+        &kosong,
+    )
+    .await
 }
 
 /// After a form: back to the plan with a fixed confirmation, or the plan
@@ -1316,7 +1328,7 @@ async fn setelah(
     hasil: Result<(), Tolakan>,
     kode: &str,
 ) -> Result<Response, PageError> {
-    setelah_dengan(state, sesi, id, hasil, kode, "").await
+    setelah_dengan(state, sesi, id, hasil, kode, &Sekaligus::default()).await
 }
 
 /// Like [`setelah`], showing the bulk form's list again after a refusal.
@@ -1326,7 +1338,7 @@ async fn setelah_dengan(
     id: RencanaId,
     hasil: Result<(), Tolakan>,
     kode: &str,
-    isian_sekaligus: &str,
+    sekaligus: &Sekaligus,
 ) -> Result<Response, PageError> {
     match hasil {
         Ok(()) => Ok(Redirect::to(&format!("/rencana/{id}?pesan={kode}")).into_response()),
@@ -1338,7 +1350,7 @@ async fn setelah_dengan(
                 id,
                 None,
                 Some((StatusCode::UNPROCESSABLE_ENTITY, m)),
-                isian_sekaligus,
+                sekaligus,
             )
             .await
         }
@@ -1349,7 +1361,7 @@ async fn setelah_dengan(
                 id,
                 None,
                 Some((StatusCode::CONFLICT, m)),
-                isian_sekaligus,
+                sekaligus,
             )
             .await
         }
@@ -1419,6 +1431,21 @@ pub(crate) async fn penugasan_kirim(
     setelah(&state, &sesi, id, hasil.map(|_| ()), "diubah").await
 }
 
+/// "Baris 2: ..." as the middle of a sentence.
+fn huruf_kecil_awal(teks: &str) -> String {
+    let mut c = teks.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// What the bulk form held, shown again after a refusal.
+#[derive(Default)]
+struct Sekaligus {
+    hapus: String,
+    tambah: String,
+}
+
 /// Most lines one bulk change may carry.
 const BATAS_BARIS_SEKALIGUS: usize = 2_000;
 
@@ -1485,14 +1512,27 @@ pub(crate) async fn penugasan_sekaligus_kirim(
         };
         hapus.push((rapikan_nip(nip), kode.trim().to_owned()));
     }
+    // The table shows a page of assignments; the others are removed by list.
+    let daftar_hapus = ambil(&pairs, "hapus_daftar");
     let daftar = ambil(&pairs, "tambah");
-    let hasil = match urai_daftar_penugasan(daftar) {
+    let dibaca = urai_daftar_penugasan(daftar_hapus)
+        .map_err(|m| format!("Penugasan yang dihapus, {}", huruf_kecil_awal(&m)))
+        .and_then(|h| {
+            hapus.extend(h);
+            urai_daftar_penugasan(daftar)
+                .map_err(|m| format!("Penugasan baru, {}", huruf_kecil_awal(&m)))
+        });
+    let hasil = match dibaca {
         Err(pesan) => Err(Tolakan::Pesan(pesan)),
         Ok(tambah) => ubah_penugasan(&state, &sesi, id, revisi, &tambah, &hapus)
             .await
             .map(|_| ()),
     };
-    setelah_dengan(&state, &sesi, id, hasil, "diubah", daftar).await
+    let isian = Sekaligus {
+        hapus: daftar_hapus.to_owned(),
+        tambah: daftar.to_owned(),
+    };
+    setelah_dengan(&state, &sesi, id, hasil, "diubah", &isian).await
 }
 
 pub(crate) async fn versi_kirim(

@@ -676,7 +676,6 @@ async fn several_edits_are_checked_together_and_saved_as_one_revision() {
     let (nip0, kode0, _) = sebelum[0].clone();
     let (nip1, kode1, _) = sebelum[1].clone();
     let pilih0 = format!("{nip0}|{kode0}");
-    let pilih1 = format!("{nip1}|{kode1}");
 
     // One bad line refuses everything, and the list is shown again.
     let daftar = format!("{DEWI} PLT-001");
@@ -694,7 +693,11 @@ async fn several_edits_are_checked_together_and_saved_as_one_revision() {
     )
     .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.body.contains("Baris 2:"), "{}", res.body);
+    assert!(
+        res.body.contains("Penugasan baru, baris 2:"),
+        "{}",
+        res.body
+    );
     let res = sekaligus(&fx, &admin, id, &["tanpa-pemisah"], "", r.revisi).await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
     let tetap = fx.store.rencana(fx.ids.a, id).await.expect("plan");
@@ -706,8 +709,8 @@ async fn several_edits_are_checked_together_and_saved_as_one_revision() {
     let res = sekaligus(&fx, &aud, id, &[&pilih0], "", r.revisi).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 
-    // Two removals and one addition (its NIP in groups, after a tab) in
-    // one revision.
+    // Two removals (one ticked, one listed) and one addition (its NIP in
+    // groups, after a tab) in one revision.
     let dikelompokkan = format!(
         "{} {} {} {}",
         &nip0[..8],
@@ -716,7 +719,22 @@ async fn several_edits_are_checked_together_and_saved_as_one_revision() {
         &nip0[15..]
     );
     let daftar = format!("\n{dikelompokkan}\t{kode0}\n");
-    let res = sekaligus(&fx, &admin, id, &[&pilih0, &pilih1], &daftar, r.revisi).await;
+    let token = csrf(&fx, &admin).await;
+    let revisi = r.revisi.to_string();
+    let hapus_daftar = format!("{nip1}; {kode1}");
+    let res = post_form(
+        &fx.app,
+        &format!("/rencana/{id}/penugasan-sekaligus"),
+        admin.c(),
+        &[
+            ("csrf", token.as_str()),
+            ("revisi", revisi.as_str()),
+            ("hapus", pilih0.as_str()),
+            ("hapus_daftar", hapus_daftar.as_str()),
+            ("tambah", daftar.as_str()),
+        ],
+    )
+    .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let setelah = fx.store.rencana(fx.ids.a, id).await.expect("plan");
     assert_eq!(setelah.revisi, r.revisi + 1);
