@@ -1460,18 +1460,25 @@ fn urai_daftar_penugasan(teks: &str) -> Result<Vec<(String, String)>, String> {
         if baris.is_empty() {
             continue;
         }
-        let potong = baris
-            .rfind(['\t', ';', ','])
-            .or_else(|| baris.rfind(char::is_whitespace));
-        let Some(at) = potong else {
+        // A no-break space pasted from a spreadsheet is whitespace too, and
+        // wider than a byte.
+        let terakhir = |cocok: &dyn Fn(char) -> bool| {
+            baris
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| cocok(c))
+                .map(|(at, c)| (at, at + c.len_utf8()))
+        };
+        let potong =
+            terakhir(&|c| matches!(c, '\t' | ';' | ',')).or_else(|| terakhir(&char::is_whitespace));
+        let Some((at, sesudah)) = potong else {
             return Err(format!(
                 "Baris {}: tulis NIP lalu kode program, misalnya \"199001012015031001 PLT-001\".",
                 n + 1
             ));
         };
-        // Every separator is one byte.
         let nip = rapikan_nip(&baris[..at]);
-        let kode = baris[at + 1..].trim();
+        let kode = baris[sesudah..].trim();
         if nip.is_empty() || !nip.chars().all(|c| c.is_ascii_digit()) || kode.is_empty() {
             return Err(format!(
                 "Baris {}: tulis NIP (angka) lalu kode program, misalnya \"199001012015031001 PLT-001\".",
@@ -2515,6 +2522,15 @@ mod tests {
             ])
         );
         assert_eq!(urai_daftar_penugasan("  \n"), Ok(vec![]));
+        assert_eq!(
+            urai_daftar_penugasan(
+                "199001012015031001\u{a0}PLT-001\n199001012015031002\u{3000}PLT-002"
+            ),
+            Ok(vec![
+                pair("199001012015031001", "PLT-001"),
+                pair("199001012015031002", "PLT-002"),
+            ])
+        );
         let salah =
             urai_daftar_penugasan("199001012015031001 PLT-001\nPLT-001").expect_err("refused");
         assert!(salah.starts_with("Baris 2:"), "{salah}");
