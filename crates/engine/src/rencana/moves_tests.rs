@@ -163,12 +163,11 @@ fn other_passes_improve(s: &State<'_>) -> bool {
     })
 }
 
-#[test]
-fn a_cycle_of_three_moves_reshuffles_full_programs() {
-    // Each employee holds one full program and would do better in the
-    // next one; the JP cap allows one program each. Only all three moving
-    // at once helps.
-    let model = problem(
+/// Each employee holds one full program and would do better in the next
+/// one; the JP cap allows one program each. Only all three moving at once
+/// helps.
+fn three_in_a_ring() -> Model {
+    problem(
         3 * JUTA,
         vec![
             employee("E1", "U", 20, 10, &[("CA", 1, 1.0), ("CB", 1, 2.0)]),
@@ -180,7 +179,12 @@ fn a_cycle_of_three_moves_reshuffles_full_programs() {
             one_seat("PB", "CB"),
             one_seat("PC", "CC"),
         ],
-    );
+    )
+}
+
+#[test]
+fn a_cycle_of_three_moves_reshuffles_full_programs() {
+    let model = three_in_a_ring();
     let mut s = plan(&model, &[("E1", "PA"), ("E2", "PB"), ("E3", "PC")]);
     assert!(!other_passes_improve(&s));
     assert!(cycle_pass(&mut s, 0.0, &mut 0, u64::MAX));
@@ -237,19 +241,7 @@ fn a_move_into_a_full_jp_cap_gives_up_free_programs() {
 
 #[test]
 fn cycles_stop_at_their_work_limit() {
-    let model = problem(
-        3 * JUTA,
-        vec![
-            employee("E1", "U", 20, 10, &[("CA", 1, 1.0), ("CB", 1, 2.0)]),
-            employee("E2", "U", 20, 10, &[("CB", 1, 1.0), ("CC", 1, 2.0)]),
-            employee("E3", "U", 20, 10, &[("CC", 1, 1.0), ("CA", 1, 2.0)]),
-        ],
-        vec![
-            one_seat("PA", "CA"),
-            one_seat("PB", "CB"),
-            one_seat("PC", "CC"),
-        ],
-    );
+    let model = three_in_a_ring();
     let mut s = plan(&model, &[("E1", "PA"), ("E2", "PB"), ("E3", "PC")]);
     let before = s.chosen.clone();
     assert!(!cycle_pass(&mut s, 0.0, &mut 0, 1));
