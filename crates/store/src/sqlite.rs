@@ -110,6 +110,27 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Moves everything in the write-ahead log into the database file, so
+    /// that the file alone holds every committed change: needed before the
+    /// file is moved or copied by file-system means (a `-wal` file left
+    /// behind under the old name would take the newest data with it).
+    /// Closing the pool is not enough: a connection may close after the
+    /// move.
+    pub async fn checkpoint(&self) -> StoreResult<()> {
+        // (busy, frames in the log, frames checkpointed)
+        let (busy, log, done): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(StoreError::Database)?;
+        if busy != 0 || log != done {
+            return Err(StoreError::Invalid(format!(
+                "the write-ahead log could not be moved into the database file \
+                 (busy {busy}, {done} of {log} frames)"
+            )));
+        }
+        Ok(())
+    }
+
     /// Closes every connection; later calls fail.
     pub async fn close(&self) {
         self.pool.close().await;

@@ -204,3 +204,42 @@ async fn backups_are_complete_copies_and_never_overwrite() {
         Err(StoreError::Invalid(_))
     ));
 }
+
+#[tokio::test]
+async fn a_checkpoint_puts_every_commit_in_the_file_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kompeten.db");
+    let store = SqliteStore::open(&path, OpenMode::CreateIfMissing)
+        .await
+        .expect("create");
+    create_instansi(&store, "SWL").await;
+    // A copy of the file alone, as a rename or copy would take it while the
+    // store is open: the newest commit is still in the write-ahead log.
+    let kode_in_copy = |name: &str| {
+        let copy = dir.path().join(name);
+        std::fs::copy(&path, &copy).expect("copy");
+        async move {
+            let opened = SqliteStore::open(&copy, OpenMode::MustExist)
+                .await
+                .expect("open copy");
+            let kode: Vec<String> = opened
+                .list_instansi()
+                .await
+                .expect("list")
+                .into_iter()
+                .map(|i| i.kode)
+                .collect();
+            opened.close().await;
+            kode
+        }
+    };
+    assert!(
+        !kode_in_copy("sebelum.db").await.contains(&"SWL".to_owned()),
+        "without a checkpoint the file lacks the commit (else this test shows nothing)"
+    );
+    store.checkpoint().await.expect("checkpoint");
+    assert!(kode_in_copy("sesudah.db").await.contains(&"SWL".to_owned()));
+    let wal = dir.path().join("kompeten.db-wal");
+    assert_eq!(std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0), 0);
+    store.close().await;
+}

@@ -74,6 +74,8 @@ async fn create(path: &Path) -> Result<()> {
     let loaded = async {
         let store = SqliteStore::open(&partial, OpenMode::CreateIfMissing).await?;
         let summary = kompeten_demo::load(&store, &dataset, &hash).await?;
+        // The file is renamed below: its WAL must be in it first.
+        store.checkpoint().await?;
         store.close().await;
         anyhow::Ok(summary)
     }
@@ -94,6 +96,8 @@ async fn create(path: &Path) -> Result<()> {
     }
     std::fs::rename(&partial, path)
         .with_context(|| format!("cannot move the demo database into {}", path.display()))?;
+    // Empty companions of the side file, if a connection closed late.
+    let _ = remove_sqlite_files(&partial);
     let j = &summary.jumlah;
     println!(
         "Selesai: {} OPD, {} unit kerja, {} jabatan, {} kompetensi, {} ASN ({} PNS, {} PPPK), \
