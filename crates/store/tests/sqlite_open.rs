@@ -25,6 +25,16 @@ async fn create_instansi(store: &SqliteStore, kode: &str) {
         .expect("create instansi");
 }
 
+async fn kode_instansi(store: &SqliteStore) -> Vec<String> {
+    store
+        .list_instansi()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|i| i.kode)
+        .collect()
+}
+
 #[tokio::test]
 async fn a_missing_file_is_refused_when_it_must_exist() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -52,14 +62,7 @@ async fn a_created_database_keeps_its_data_when_reopened() {
     let again = SqliteStore::open(&path, OpenMode::MustExist)
         .await
         .expect("reopen");
-    let kode: Vec<String> = again
-        .list_instansi()
-        .await
-        .expect("list")
-        .into_iter()
-        .map(|i| i.kode)
-        .collect();
-    assert_eq!(kode, ["SWL"]);
+    assert_eq!(kode_instansi(&again).await, ["SWL"]);
     let migrations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
         .fetch_one(again.pool())
         .await
@@ -222,13 +225,7 @@ async fn a_checkpoint_puts_every_commit_in_the_file_itself() {
             let opened = SqliteStore::open(&copy, OpenMode::MustExist)
                 .await
                 .expect("open copy");
-            let kode: Vec<String> = opened
-                .list_instansi()
-                .await
-                .expect("list")
-                .into_iter()
-                .map(|i| i.kode)
-                .collect();
+            let kode = kode_instansi(&opened).await;
             opened.close().await;
             kode
         }
