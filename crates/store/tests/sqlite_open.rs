@@ -35,6 +35,17 @@ async fn kode_instansi(store: &SqliteStore) -> Vec<String> {
         .collect()
 }
 
+/// A new database file in a temporary directory holding instansi SWL.
+async fn created_with_swl() -> (tempfile::TempDir, std::path::PathBuf, SqliteStore) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kompeten.db");
+    let store = SqliteStore::open(&path, OpenMode::CreateIfMissing)
+        .await
+        .expect("create");
+    create_instansi(&store, "SWL").await;
+    (dir, path, store)
+}
+
 #[tokio::test]
 async fn a_missing_file_is_refused_when_it_must_exist() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -47,12 +58,7 @@ async fn a_missing_file_is_refused_when_it_must_exist() {
 
 #[tokio::test]
 async fn a_created_database_keeps_its_data_when_reopened() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("kompeten.db");
-    let store = SqliteStore::open(&path, OpenMode::CreateIfMissing)
-        .await
-        .expect("create");
-    create_instansi(&store, "SWL").await;
+    let (_dir, path, store) = created_with_swl().await;
     store.close().await;
     assert!(
         store.ping().await.is_err(),
@@ -210,12 +216,7 @@ async fn backups_are_complete_copies_and_never_overwrite() {
 
 #[tokio::test]
 async fn a_checkpoint_puts_every_commit_in_the_file_itself() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("kompeten.db");
-    let store = SqliteStore::open(&path, OpenMode::CreateIfMissing)
-        .await
-        .expect("create");
-    create_instansi(&store, "SWL").await;
+    let (dir, path, store) = created_with_swl().await;
     // A copy of the file alone, as a rename or copy would take it while the
     // store is open: the newest commit is still in the write-ahead log.
     let kode_in_copy = |name: &str| {

@@ -1404,16 +1404,28 @@ pub(crate) async fn tinjau_kirim(
     setelah(&state, &sesi, id, hasil, "tinjauan").await
 }
 
+/// What every assignment edit form starts with: the plan, an administrator,
+/// a valid CSRF token, and the revision the page showed (-1 if unreadable,
+/// which no plan has, so the edit is refused as stale).
+fn isian_ubah(
+    sesi: &Sesi,
+    raw: &str,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<(RencanaId, Isian, i64), PageError> {
+    let id = rencana_id(raw)?;
+    wajib_admin(sesi)?;
+    let pairs = isian_sah(sesi, form)?;
+    let revisi = ambil(&pairs, "revisi").trim().parse().unwrap_or(-1);
+    Ok((id, pairs, revisi))
+}
+
 pub(crate) async fn penugasan_kirim(
     State(state): State<AppState>,
     sesi: Sesi,
     Path(raw): Path<String>,
     form: Result<Form<Isian>, FormRejection>,
 ) -> Result<Response, PageError> {
-    let id = rencana_id(&raw)?;
-    wajib_admin(&sesi)?;
-    let pairs = isian_sah(&sesi, form)?;
-    let revisi: i64 = ambil(&pairs, "revisi").trim().parse().unwrap_or(-1);
+    let (id, pairs, revisi) = isian_ubah(&sesi, &raw, form)?;
     let nip = rapikan_nip(ambil(&pairs, "nip"));
     let kode = ambil(&pairs, "program").trim().to_owned();
     if nip.is_empty() || kode.is_empty() {
@@ -1504,10 +1516,7 @@ pub(crate) async fn penugasan_sekaligus_kirim(
     Path(raw): Path<String>,
     form: Result<Form<Isian>, FormRejection>,
 ) -> Result<Response, PageError> {
-    let id = rencana_id(&raw)?;
-    wajib_admin(&sesi)?;
-    let pairs = isian_sah(&sesi, form)?;
-    let revisi: i64 = ambil(&pairs, "revisi").trim().parse().unwrap_or(-1);
+    let (id, pairs, revisi) = isian_ubah(&sesi, &raw, form)?;
     let mut hapus = Vec::new();
     for (k, v) in &pairs {
         if k != "hapus" {
