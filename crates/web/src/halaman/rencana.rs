@@ -24,7 +24,7 @@ use crate::AppState;
 use crate::analitik::RencanaTerhitung;
 use crate::api_tulis::{badan, wajib_csrf_api};
 use crate::error::{ApiError, AppError, ErrorBody, ErrorDetail, PageError};
-use crate::format::{persen, waktu};
+use crate::format::{persen, query_string, waktu};
 use crate::grafik::{Gaya, Grafik, Seri, angka, garis_svg};
 use crate::layanan::PetaUnit;
 use crate::params::Params;
@@ -61,6 +61,8 @@ use utoipa::{OpenApi, ToSchema};
 const MAKS_ANGGARAN: i64 = 1_000_000_000_000_000;
 /// Rows of an assignment table on a page; the downloads have them all.
 const BARIS_HALAMAN: usize = 200;
+/// Longest search text of the assignment table; longer input is cut.
+const MAKS_CARI: usize = 100;
 /// Longest plan name and review note.
 const MAKS_NAMA: usize = 200;
 const MAKS_CATATAN: usize = 2000;
@@ -844,6 +846,7 @@ struct DetailTpl {
     per_opd: Vec<BarisOpd>,
     penugasan: Vec<BarisPenugasan>,
     penugasan_total: usize,
+    cari: TampilCari,
     cakupan: &'static str,
     skenario: Option<Skenario>,
     tidak_sesuai: Option<String>,
@@ -1128,6 +1131,125 @@ fn kartu_unit(
     kartu
 }
 
+/// The assignment table's search and page, as the query string asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CariPenugasan {
+    q: String,
+    halaman: usize,
+}
+
+impl Default for CariPenugasan {
+    fn default() -> Self {
+        CariPenugasan {
+            q: String::new(),
+            halaman: 1,
+        }
+    }
+}
+
+impl CariPenugasan {
+    /// Lenient like every page: a bad page number shows the first page.
+    fn dari(params: &Params) -> CariPenugasan {
+        CariPenugasan {
+            q: params
+                .get("q")
+                .map(|q| q.chars().take(MAKS_CARI).collect())
+                .unwrap_or_default(),
+            halaman: params
+                .get("halaman")
+                .and_then(|h| h.parse().ok())
+                .filter(|&h| h >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    /// The plan's address on another page of this search.
+    fn url(&self, id: RencanaId, halaman: usize) -> String {
+        let query = query_string([
+            ("q", self.q.clone()),
+            (
+                "halaman",
+                if halaman > 1 {
+                    halaman.to_string()
+                } else {
+                    String::new()
+                },
+            ),
+        ]);
+        format!("/rencana/{id}{query}#penugasan")
+    }
+}
+
+/// Whether an assignment matches every word of a search: in the name,
+/// NIP, unit, OPD, program code or title, ignoring case (a NIP typed in
+/// groups matches too).
+fn cocok_cari(p: &Penugasan, kata: &[String]) -> bool {
+    if kata.is_empty() {
+        return true;
+    }
+    let teks = [
+        p.nama_pegawai.as_str(),
+        p.nip.as_str(),
+        p.unit_nama.as_str(),
+        p.opd_nama.as_str(),
+        p.program_kode.as_str(),
+        p.program_judul.as_str(),
+    ]
+    .join("\n")
+    .to_lowercase();
+    kata.iter().all(|k| teks.contains(k.as_str()))
+}
+
+/// One page of the assignments that match a search.
+#[derive(Debug)]
+struct HalamanPenugasan<'a> {
+    baris: Vec<&'a Penugasan>,
+    /// Assignments that match, on every page.
+    cocok: usize,
+    /// The page shown (the last one when the asked page is past it).
+    halaman: usize,
+    jumlah_halaman: usize,
+    /// Position of the page's first row among the matches, from 0.
+    mulai: usize,
+}
+
+fn halaman_penugasan<'a>(
+    semua: &'a [Penugasan],
+    cari: &CariPenugasan,
+    per_halaman: usize,
+) -> HalamanPenugasan<'a> {
+    let kata: Vec<String> = cari
+        .q
+        .to_lowercase()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let cocok: Vec<&Penugasan> = semua.iter().filter(|p| cocok_cari(p, &kata)).collect();
+    let per_halaman = per_halaman.max(1);
+    let jumlah_halaman = cocok.len().div_ceil(per_halaman).max(1);
+    let halaman = cari.halaman.clamp(1, jumlah_halaman);
+    let mulai = (halaman - 1) * per_halaman;
+    HalamanPenugasan {
+        cocok: cocok.len(),
+        baris: cocok.into_iter().skip(mulai).take(per_halaman).collect(),
+        halaman,
+        jumlah_halaman,
+        mulai,
+    }
+}
+
+/// The table's search and paging, as the template shows them.
+struct TampilCari {
+    q: String,
+    cocok: usize,
+    dari: usize,
+    sampai: usize,
+    halaman: usize,
+    jumlah_halaman: usize,
+    sebelumnya: Option<String>,
+    berikutnya: Option<String>,
+}
+
 async fn halaman_detail(
     state: &AppState,
     sesi: &Sesi,
@@ -1135,6 +1257,7 @@ async fn halaman_detail(
     pesan: Option<&'static str>,
     galat: Option<(StatusCode, String)>,
     sekaligus: &Sekaligus,
+    cari: &CariPenugasan,
 ) -> Result<Response, PageError> {
     let r = rencana_terbaca(state, sesi, id).await?;
     let store = state.store();
@@ -1199,9 +1322,21 @@ async fn halaman_detail(
         })
         .collect();
     let jp_program = h.jp_per_program();
-    let penugasan = terlihat
+    let halaman = halaman_penugasan(terlihat, cari, BARIS_HALAMAN);
+    let tampil_cari = TampilCari {
+        q: cari.q.clone(),
+        cocok: halaman.cocok,
+        dari: halaman.mulai + usize::from(!halaman.baris.is_empty()),
+        sampai: halaman.mulai + halaman.baris.len(),
+        halaman: halaman.halaman,
+        jumlah_halaman: halaman.jumlah_halaman,
+        sebelumnya: (halaman.halaman > 1).then(|| cari.url(id, halaman.halaman - 1)),
+        berikutnya: (halaman.halaman < halaman.jumlah_halaman)
+            .then(|| cari.url(id, halaman.halaman + 1)),
+    };
+    let penugasan = halaman
+        .baris
         .iter()
-        .take(BARIS_HALAMAN)
         .map(|p| {
             let a = detail.get(&(p.nip.as_str(), p.program_kode.as_str()));
             BarisPenugasan {
@@ -1282,6 +1417,7 @@ async fn halaman_detail(
         per_opd: if pribadi { Vec::new() } else { per_opd_view },
         penugasan,
         penugasan_total: terlihat.len(),
+        cari: tampil_cari,
         cakupan: cakupan(sesi),
         skenario: if pribadi {
             None
@@ -1315,6 +1451,7 @@ pub(crate) async fn detail(
         pesan_ok(params.get("pesan")),
         None,
         &kosong,
+        &CariPenugasan::dari(&params),
     )
     .await
 }
@@ -1351,6 +1488,7 @@ async fn setelah_dengan(
                 None,
                 Some((StatusCode::UNPROCESSABLE_ENTITY, m)),
                 sekaligus,
+                &CariPenugasan::default(),
             )
             .await
         }
@@ -1362,6 +1500,7 @@ async fn setelah_dengan(
                 None,
                 Some((StatusCode::CONFLICT, m)),
                 sekaligus,
+                &CariPenugasan::default(),
             )
             .await
         }
@@ -2626,5 +2765,96 @@ mod tests {
         assert!(urai_tahun("1999").is_err());
         assert!(urai_tahun("dua").is_err());
         assert_eq!(rapikan_nip("19950607 202521 2 097"), "199506072025212097");
+    }
+
+    fn penugasan(nip: &str, nama: &str, kode: &str, judul: &str) -> Penugasan {
+        Penugasan {
+            pegawai: PegawaiId(1),
+            nip: kompeten_domain::Nip::parse_pns(nip)
+                .or_else(|_| kompeten_domain::Nip::parse_pppk(nip))
+                .expect("nip"),
+            nama_pegawai: nama.to_owned(),
+            unit: UnitId(2),
+            unit_nama: "Puskesmas Talawi".to_owned(),
+            opd: UnitId(1),
+            opd_nama: "Dinas Kesehatan".to_owned(),
+            program: kompeten_store::ProgramId(3),
+            program_kode: kode.to_owned(),
+            program_judul: judul.to_owned(),
+            manual: false,
+        }
+    }
+
+    #[test]
+    fn the_assignment_table_searches_every_word_and_pages_the_matches() {
+        let semua = vec![
+            penugasan(
+                "199506072025212097",
+                "Rina Marlina",
+                "PLT-001",
+                "Pelayanan Prima",
+            ),
+            penugasan(
+                "199004102015032001",
+                "Dewi Sartika",
+                "EL-001",
+                "Literasi Digital",
+            ),
+            penugasan(
+                "198811202023211005",
+                "Yusuf Hakim",
+                "EL-001",
+                "Literasi Digital",
+            ),
+            penugasan(
+                "199004102015032001",
+                "Dewi Sartika",
+                "PLT-001",
+                "Pelayanan Prima",
+            ),
+            penugasan("198811202023211005", "Yusuf Hakim", "WS-002", "Tata Naskah"),
+        ];
+        let cari = |q: &str, halaman| CariPenugasan {
+            q: q.to_owned(),
+            halaman,
+        };
+        let nama = |h: &HalamanPenugasan<'_>| -> Vec<String> {
+            h.baris
+                .iter()
+                .map(|p| format!("{} {}", p.nama_pegawai, p.program_kode))
+                .collect()
+        };
+        // No search: every row, two to a page; a page past the end shows the last.
+        let h = halaman_penugasan(&semua, &cari("", 2), 2);
+        assert_eq!(
+            (h.cocok, h.halaman, h.jumlah_halaman, h.mulai),
+            (5, 2, 3, 2)
+        );
+        assert_eq!(nama(&h), ["Yusuf Hakim EL-001", "Dewi Sartika PLT-001"]);
+        let h = halaman_penugasan(&semua, &cari("", 9), 2);
+        assert_eq!((h.halaman, h.mulai), (3, 4));
+        assert_eq!(nama(&h), ["Yusuf Hakim WS-002"]);
+        // Every word must match somewhere, ignoring case.
+        let h = halaman_penugasan(&semua, &cari("dewi  PRIMA", 1), 2);
+        assert_eq!(nama(&h), ["Dewi Sartika PLT-001"]);
+        let h = halaman_penugasan(&semua, &cari("el-001", 1), 10);
+        assert_eq!(nama(&h), ["Dewi Sartika EL-001", "Yusuf Hakim EL-001"]);
+        // A NIP in groups, and the unit or OPD name.
+        let h = halaman_penugasan(&semua, &cari("19881120 202321 1 005", 1), 10);
+        assert_eq!(nama(&h), ["Yusuf Hakim EL-001", "Yusuf Hakim WS-002"]);
+        assert_eq!(halaman_penugasan(&semua, &cari("talawi", 1), 10).cocok, 5);
+        // Nothing matches: one empty page.
+        let h = halaman_penugasan(&semua, &cari("tidak ada", 4), 2);
+        assert_eq!(
+            (h.cocok, h.halaman, h.jumlah_halaman, h.baris.len()),
+            (0, 1, 1, 0)
+        );
+        // Links keep the search and drop the first page's number.
+        let id = RencanaId(7);
+        assert_eq!(
+            cari("Dewi S", 3).url(id, 2),
+            "/rencana/7?q=Dewi%20S&halaman=2#penugasan"
+        );
+        assert_eq!(cari("", 3).url(id, 1), "/rencana/7#penugasan");
     }
 }

@@ -332,6 +332,30 @@ async fn a_plan_is_built_stored_and_shown_with_its_bound_and_scenarios() {
         .find(|tr| tr.contains(RINA) && tr.contains("PLT-001"))
         .expect("Rina's row");
     assert!(rina.contains("M.1 +1"), "{rina}");
+    // The table searches by NIP in groups: Rina's rows only, counted.
+    let rina_semua = p.iter().filter(|(nip, _, _)| nip == RINA).count();
+    let cari = get(
+        &fx.app,
+        &format!("/rencana/{id}?q=19950607+202521+2+097&halaman=x"),
+        s.c(),
+    )
+    .await;
+    assert_eq!(cari.status, StatusCode::OK);
+    let tabel = &cari.body[cari.body.find("id=\"rencana-penugasan\"").expect("table")..];
+    let tabel = &tabel[..tabel.find("</table>").expect("end of table")];
+    let baris = tabel.split("<tr>").skip(2).collect::<Vec<_>>();
+    assert_eq!(baris.len(), rina_semua, "{tabel}");
+    assert!(baris.iter().all(|tr| tr.contains(RINA)));
+    assert!(cari.body.contains(&format!(
+        "Penugasan 1–{rina_semua} dari {rina_semua} yang cocok dengan \"19950607 202521 2 097\" (seluruhnya {})",
+        p.len()
+    )), "{}", cari.body);
+    let none = get(&fx.app, &format!("/rencana/{id}?q=zzz"), s.c()).await;
+    assert!(
+        none.body
+            .contains("Tidak ada penugasan yang cocok dengan \"zzz\"")
+    );
+    assert!(!none.body.contains("<td data-label=\"Pegawai\">"));
     // Actions of a draft.
     assert!(b.contains("Ajukan ke OPD"));
     assert!(!b.contains(">Setujui<"));
