@@ -217,6 +217,20 @@ for (const role of Object.keys(accounts)) {
       page.click(`a[href="/rencana/${planId}/unduh?format=xlsx"]`),
     ]);
     if (!xlsx.suggestedFilename().endsWith('.xlsx')) fail(`plan download named ${xlsx.suggestedFilename()}`);
+    // The assignment table pages its rows and searches them.
+    const next = page.locator('nav[aria-label="Halaman penugasan"] a[rel=next]');
+    if ((await next.count()) !== 1) fail('the plan table has no next page');
+    else {
+      await Promise.all([page.waitForURL(/halaman=2/), next.click()]);
+      if (!(await page.$('text=Halaman 2 dari'))) fail('page 2 of the plan table is not shown');
+      const nip = (await page.textContent('#rencana-penugasan tbody tr .nip')).trim();
+      await page.fill('#cari-penugasan', nip);
+      await Promise.all([page.waitForURL(/q=/), page.click('button:text-is("Cari")')]);
+      const cells = await page.locator('#rencana-penugasan tbody .nip').allTextContents();
+      if (cells.length === 0 || cells.some((c) => c.trim() !== nip)) fail(`searching ${nip} shows ${cells.join(', ')}`);
+      await page.screenshot({ path: `${out}/${role}-rencana-cari.png`, fullPage: false });
+      await page.goto(`${base}/rencana/${planId}`);
+    }
     // Several edits at once: tick two rows off, add the first back by NIP and code.
     const boxes = page.locator('#rencana-penugasan input[name="hapus"]');
     if ((await boxes.count()) < 2) fail('the plan rows have no checkboxes');
