@@ -15,6 +15,11 @@ pub enum Command {
     Add(AddArgs),
     /// Set a new password for an account (read like `user add`).
     Password(PasswordArgs),
+    /// Deactivate an account: it can no longer log in, and its open
+    /// sessions end at once. Its history stays.
+    Deactivate(AccountArgs),
+    /// Let a deactivated account log in again.
+    Activate(AccountArgs),
     /// List the accounts of an instansi.
     List {
         #[command(flatten)]
@@ -67,6 +72,17 @@ pub struct PasswordArgs {
 }
 
 #[derive(clap::Args)]
+pub struct AccountArgs {
+    #[command(flatten)]
+    db: DatabaseArg,
+    /// Instansi code; may be omitted when there is only one.
+    #[arg(long)]
+    instansi: Option<String>,
+    #[arg(long)]
+    username: String,
+}
+
+#[derive(clap::Args)]
 pub struct PasswordSource {
     /// Read the password from the first line of standard input.
     #[arg(long)]
@@ -114,6 +130,14 @@ pub async fn run(command: Command) -> Result<()> {
     match command {
         Command::Add(args) => add(args).await,
         Command::Password(args) => password(args).await,
+        Command::Deactivate(args) => {
+            println!("{}", set_aktif(&args, false).await?);
+            Ok(())
+        }
+        Command::Activate(args) => {
+            println!("{}", set_aktif(&args, true).await?);
+            Ok(())
+        }
         Command::List { db, instansi } => {
             let store = db.database_url.open(OpenMode::MustExist).await?;
             let instansi = pick_instansi(store.as_ref(), instansi.as_deref()).await?;
@@ -219,6 +243,34 @@ async fn password(args: PasswordArgs) -> Result<()> {
         .await?;
     println!("password of {} changed", account.username);
     Ok(())
+}
+
+/// Deactivates or activates an account; what was done, as a line to print.
+async fn set_aktif(args: &AccountArgs, aktif: bool) -> Result<String> {
+    let store = args.db.database_url.open(OpenMode::MustExist).await?;
+    let instansi = pick_instansi(store.as_ref(), args.instansi.as_deref()).await?;
+    let account = store
+        .account_by_username(instansi.id, &args.username)
+        .await?
+        .with_context(|| format!("no account {:?} in {}", args.username, instansi.nama))?;
+    if account.aktif == aktif {
+        let status = if aktif { "active" } else { "deactivated" };
+        return Ok(format!("account {} is already {status}", account.username));
+    }
+    store
+        .set_account_aktif(instansi.id, &cli_actor(), account.id, aktif)
+        .await?;
+    Ok(if aktif {
+        format!(
+            "account {} activated: it can log in again",
+            account.username
+        )
+    } else {
+        format!(
+            "account {} deactivated: it can no longer log in, and its sessions have ended",
+            account.username
+        )
+    })
 }
 
 async fn find_unit(
@@ -364,5 +416,78 @@ mod tests {
             .expect("lookup")
             .expect("exists");
         assert_eq!((akun.role, akun.mitra), (Role::Mitra, Some(unand)));
+    }
+
+    #[tokio::test]
+    async fn an_account_is_deactivated_and_activated_by_username() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("k.sqlite");
+        let store = SqliteStore::open(&path, OpenMode::CreateIfMissing)
+            .await
+            .expect("store");
+        let actor = Actor::system("uji");
+        let i = store
+            .create_instansi(
+                &actor,
+                &NewInstansi {
+                    kode: "swl".into(),
+                    nama: "Kota Uji".into(),
+                },
+            )
+            .await
+            .expect("instansi");
+        let url = format!("sqlite://{}", path.display());
+        let baru = args(&url, &["--username", "auditor.satu", "--role", "auditor"]);
+        create(&baru, None, "kata-sandi-yang-panjang")
+            .await
+            .expect("created");
+        #[derive(clap::Parser)]
+        struct Akun {
+            #[command(flatten)]
+            akun: AccountArgs,
+        }
+        let akun = |username: &str| {
+            Akun::try_parse_from([
+                "user-deactivate",
+                "--database-url",
+                &url,
+                "--username",
+                username,
+            ])
+            .expect("arguments")
+            .akun
+        };
+        let aktif = |store: SqliteStore| async move {
+            store
+                .account_by_username(i, "auditor.satu")
+                .await
+                .expect("lookup")
+                .expect("exists")
+                .aktif
+        };
+
+        let said = set_aktif(&akun("auditor.satu"), false)
+            .await
+            .expect("deactivated");
+        assert!(said.contains("deactivated"), "{said}");
+        assert!(!aktif(store.clone()).await);
+        let said = set_aktif(&akun("auditor.satu"), false)
+            .await
+            .expect("again");
+        assert_eq!(said, "account auditor.satu is already deactivated");
+        let said = set_aktif(&akun("auditor.satu"), true)
+            .await
+            .expect("activated");
+        assert!(said.contains("activated"), "{said}");
+        assert!(aktif(store.clone()).await);
+        assert!(
+            error(set_aktif(&akun("tidak.ada"), false).await)
+                .contains("no account \"tidak.ada\" in Kota Uji")
+        );
+        let log = store.audit_log(i, 10).await.expect("audit");
+        assert!(
+            log.iter().filter(|e| e.action.starts_with("akun.")).count() >= 3,
+            "{log:?}"
+        );
     }
 }
