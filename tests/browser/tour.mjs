@@ -82,6 +82,13 @@ for (const role of Object.keys(accounts)) {
   await page.click('.menu-grup summary:text-is("Pengembangan")');
   await page.screenshot({ path: `${out}/${role}-menu.png`, fullPage: false });
   if (!(await page.isVisible('.menu a[href="/katalog"]'))) fail(`${role} Pengembangan menu does not open`);
+  // Escape closes it, and so does a click elsewhere.
+  await page.keyboard.press('Escape');
+  if (await page.isVisible('.menu a[href="/katalog"]')) fail(`${role} Escape leaves the menu open`);
+  await page.click('.menu-grup summary:text-is("Pengembangan")');
+  await page.click('h1');
+  if (await page.isVisible('.menu a[href="/katalog"]')) fail(`${role} a click elsewhere leaves the menu open`);
+  await page.click('.menu-grup summary:text-is("Pengembangan")');
   const personalMenu = await page.$('.menu a[href="/kebutuhan"]');
   if ((personalMenu !== null) !== (role !== 'mitra')) fail(`${role} menu Kebutuhan entry wrong`);
   // Following a menu entry marks it and its group.

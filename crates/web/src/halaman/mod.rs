@@ -53,6 +53,8 @@ pub(crate) struct Layout {
     pub pengguna: Option<Pengguna>,
     pub css: String,
     pub js: String,
+    /// The menu's keyboard and click-away behaviour.
+    pub js_menu: String,
     pub ikon: String,
 }
 
@@ -65,6 +67,7 @@ impl Layout {
             pengguna: None,
             css: aset::url("kompeten.css"),
             js: aset::url("htmx.min.js"),
+            js_menu: aset::url("kompeten.js"),
             ikon: aset::url("ikon.svg"),
         }
     }
