@@ -4,6 +4,7 @@ use super::pegawai::{BarisPegawai, Pilihan, id_path};
 use super::{Layout, minta_fragmen, render, vary_htmx};
 use crate::AppState;
 use crate::error::PageError;
+use crate::format::query_string;
 use crate::layanan::{PetaUnit, daftar_jabatan, detail_jabatan, lingkup_mencakup_unit};
 use crate::params::{FilterJabatan, Params, filter_jabatan};
 use crate::sesi::Sesi;
@@ -28,6 +29,10 @@ pub(crate) struct HasilJabatan {
     pub baris: Vec<BarisJabatanView>,
     pub ringkas: String,
     pub masalah: Vec<String>,
+    pub halaman: usize,
+    pub jumlah_halaman: usize,
+    pub sebelumnya: Option<String>,
+    pub berikutnya: Option<String>,
 }
 
 #[derive(Template)]
@@ -46,8 +51,29 @@ struct DaftarTpl {
     hasil: HasilJabatan,
 }
 
-/// Longest list shown at once; the filters narrow it.
-const MAX_BARIS: usize = 500;
+/// Positions on one page of the list.
+const PER_HALAMAN: usize = 100;
+
+/// The list's address with these filters on another page.
+fn url_halaman(f: &FilterJabatan, halaman: usize) -> String {
+    let query = query_string([
+        ("q", f.q.clone().unwrap_or_default()),
+        ("opd", f.opd.map(|u| u.to_string()).unwrap_or_default()),
+        (
+            "jenis",
+            f.jenis.map(|j| j.code().to_owned()).unwrap_or_default(),
+        ),
+        (
+            "halaman",
+            if halaman > 1 {
+                halaman.to_string()
+            } else {
+                String::new()
+            },
+        ),
+    ]);
+    format!("/jabatan{query}")
+}
 
 pub(crate) fn query_jabatan(f: &FilterJabatan) -> JabatanQuery {
     JabatanQuery {
@@ -71,20 +97,33 @@ pub(crate) async fn daftar(
     }
     let rows = daftar_jabatan(&state, &sesi, &query_jabatan(&f)).await?;
     let total = rows.len();
+    let jumlah_halaman = total.div_ceil(PER_HALAMAN).max(1);
+    let diminta = match params.get("halaman").map(str::parse::<usize>) {
+        None => 1,
+        Some(Ok(h)) if h >= 1 => h,
+        Some(_) => {
+            masalah.push("Nomor halaman tidak valid; halaman pertama ditampilkan.".to_owned());
+            1
+        }
+    };
+    let halaman = diminta.min(jumlah_halaman);
+    let mulai = (halaman - 1) * PER_HALAMAN;
     let ringkas = if total == 0 {
         "Tidak ada jabatan yang cocok.".to_owned()
-    } else if total > MAX_BARIS {
+    } else if jumlah_halaman > 1 {
         format!(
-            "{} jabatan; {} pertama ditampilkan, persempit dengan filter.",
+            "{} jabatan; {}–{} ditampilkan",
             ribuan(total as u64),
-            MAX_BARIS
+            ribuan(mulai as u64 + 1),
+            ribuan(total.min(mulai + PER_HALAMAN) as u64)
         )
     } else {
         format!("{} jabatan", ribuan(total as u64))
     };
     let baris = rows
         .into_iter()
-        .take(MAX_BARIS)
+        .skip(mulai)
+        .take(PER_HALAMAN)
         .map(|b| BarisJabatanView {
             id: b.row.jabatan.id.0,
             nama: b.row.jabatan.nama,
@@ -103,6 +142,10 @@ pub(crate) async fn daftar(
         baris,
         ringkas,
         masalah,
+        halaman,
+        jumlah_halaman,
+        sebelumnya: (halaman > 1).then(|| url_halaman(&f, halaman - 1)),
+        berikutnya: (halaman < jumlah_halaman).then(|| url_halaman(&f, halaman + 1)),
     };
     if minta_fragmen(&headers) {
         return Ok(vary_htmx(render(&HasilTpl { hasil })?));

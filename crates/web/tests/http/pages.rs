@@ -4,6 +4,7 @@ use crate::fixture::Fixture;
 use crate::{enc, get, kirim, masuk_sebagai};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use kompeten_store::Store;
 
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                    frame-ancestors 'none'; form-action 'self'";
@@ -145,6 +146,10 @@ async fn assets_are_embedded_typed_and_cached_long() {
     let login = get(&fx.app, "/masuk", None).await;
     assert!(login.body.contains("href=\"/aset/kompeten.css?v="));
     assert!(login.body.contains("src=\"/aset/htmx.min.js?v="));
+    assert!(login.body.contains("src=\"/aset/kompeten.js?v="));
+    let menu = get(&fx.app, "/aset/kompeten.js", None).await;
+    assert_eq!(menu.status, StatusCode::OK);
+    assert!(menu.body.contains("Escape"));
 }
 
 #[tokio::test]
@@ -683,4 +688,69 @@ async fn the_menu_marks_the_current_page_and_its_group() {
         // Closed on arrival: a dropdown must not cover the page.
         assert!(!nav.contains(" open"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn the_position_list_pages_a_hundred_at_a_time_with_its_filters() {
+    let fx = Fixture::new().await;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let actor = kompeten_store::Actor::system("uji");
+    for k in 0..120 {
+        fx.store
+            .add_jabatan(
+                fx.ids.a,
+                &actor,
+                &kompeten_store::NewJabatan {
+                    kode: format!("J-ANALIS-{k:03}"),
+                    nama: format!("Analis Uji {k:03}"),
+                    tingkat: kompeten_domain::TingkatJabatan::fungsional(
+                        kompeten_domain::JenjangFungsional::AhliPertama,
+                    ),
+                    unit: fx.ids.bidang,
+                    kelas: Some(8),
+                },
+            )
+            .await
+            .expect("jabatan");
+    }
+    let total = fx
+        .store
+        .list_jabatan(fx.ids.a, &kompeten_store::JabatanQuery::default())
+        .await
+        .expect("list")
+        .len();
+    let baris = |body: &str| body.matches("<td data-label=\"Jabatan\">").count();
+    let first = get(&fx.app, "/jabatan", s.c()).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(baris(&first.body), 100);
+    assert!(
+        first
+            .body
+            .contains(&format!("{total} jabatan; 1–100 ditampilkan"))
+    );
+    assert!(first.body.contains("Halaman 1 dari 2"));
+    assert!(first.body.contains("href=\"/jabatan?halaman=2\""));
+    let second = get(&fx.app, "/jabatan?halaman=2", s.c()).await;
+    assert_eq!(baris(&second.body), total - 100);
+    assert!(
+        second
+            .body
+            .contains("href=\"/jabatan\" hx-get=\"/jabatan\"")
+    );
+    // Past the end: the last page. A bad number: the first, and a word why.
+    let past = get(&fx.app, "/jabatan?halaman=9", s.c()).await;
+    assert!(past.body.contains("Halaman 2 dari 2"));
+    let bad = get(&fx.app, "/jabatan?halaman=x", s.c()).await;
+    assert!(bad.body.contains("Nomor halaman tidak valid"));
+    assert_eq!(baris(&bad.body), 100);
+    // The links keep the filters; a narrow filter has one page.
+    let analis = get(&fx.app, "/jabatan?q=Analis+Uji", s.c()).await;
+    assert!(
+        analis
+            .body
+            .contains("href=\"/jabatan?q=Analis%20Uji&#38;halaman=2\"")
+    );
+    let satu = get(&fx.app, "/jabatan?q=Uji+007", s.c()).await;
+    assert_eq!(baris(&satu.body), 1);
+    assert!(!satu.body.contains("Halaman 1 dari"));
 }
