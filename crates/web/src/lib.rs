@@ -147,6 +147,10 @@ pub fn router(state: AppState) -> Router {
             get(halaman::tulis::pilihan_golongan),
         )
         .route(
+            "/pegawai/pilihan-jabatan",
+            get(halaman::tulis::pilihan_jabatan_unit),
+        )
+        .route(
             "/pegawai/{id}/ubah",
             get(halaman::tulis::pegawai_ubah_form).post(halaman::tulis::pegawai_ubah_kirim),
         )

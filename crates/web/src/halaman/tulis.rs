@@ -26,7 +26,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::{GolonganPns, GolonganPppk, Level, MetodePenilaian, Pendidikan, StatusAsn};
-use kompeten_store::{JabatanId, KompetensiId, NewPenilaian, PegawaiId, StoreError, UnitId};
+use kompeten_store::{
+    Jabatan, JabatanId, KompetensiId, NewPenilaian, PegawaiId, StoreError, UnitId,
+};
 
 pub(crate) type Isian = Vec<(String, String)>;
 
@@ -726,7 +728,7 @@ struct PegawaiTpl {
     /// Adding: the golongan list follows the chosen status (htmx).
     ganti_status: bool,
     unit: Vec<Pilihan>,
-    jabatan: Vec<Pilihan>,
+    jabatan: PilihanJabatan,
     pendidikan: Vec<Pilihan>,
     aktif: bool,
     galat: GalatIsian,
@@ -823,16 +825,8 @@ async fn halaman_pegawai(
         }
         _ => None,
     };
-    let mut jabatan_pilihan = vec![Pilihan {
-        nilai: String::new(),
-        label: "— Tanpa jabatan —".to_owned(),
-        dipilih: isian.jabatan.trim().is_empty(),
-    }];
-    jabatan_pilihan.extend(jabatan.iter().map(|j| Pilihan {
-        nilai: j.id.to_string(),
-        label: format!("{} — {}", j.nama, units.jalur_teks(j.unit)),
-        dipilih: isian.jabatan.trim() == j.id.to_string(),
-    }));
+    let unit_dipilih = isian.unit.trim().parse().ok().map(UnitId);
+    let jabatan_pilihan = pilihan_jabatan(units, &jabatan, unit_dipilih, &isian.jabatan);
     let status = if f.galat.is_empty() && f.pesan.is_none() {
         axum::http::StatusCode::OK
     } else {
@@ -1074,6 +1068,118 @@ pub(crate) async fn cek_nip(
     )
     .await;
     Ok(super::vary_htmx(render(&NipTpl { info })?))
+}
+
+/// The position select of the employee form: no position, then the chosen
+/// unit's own positions, the rest of its OPD, and every other OPD's, each
+/// OPD a group, so that the likely choice is at the top of a long list.
+#[derive(Template)]
+#[template(path = "tulis_jabatan.html")]
+pub(crate) struct PilihanJabatan {
+    tanpa: bool,
+    grup: Vec<Grup>,
+}
+
+fn pilihan_jabatan(
+    units: &PetaUnit,
+    jabatan: &[Jabatan],
+    unit: Option<UnitId>,
+    dipilih: &str,
+) -> PilihanJabatan {
+    let dipilih = dipilih.trim();
+    let opd_dari = |u: UnitId| units.jalur(u).first().map(|o| o.id);
+    let opd_unit = unit.and_then(opd_dari);
+    let pilihan = |j: &Jabatan, label: String| Pilihan {
+        nilai: j.id.to_string(),
+        label,
+        dipilih: dipilih == j.id.to_string(),
+    };
+    let mut sendiri = Vec::new();
+    let mut se_opd = Vec::new();
+    let mut per_opd: Vec<(UnitId, Vec<Pilihan>)> = Vec::new();
+    // The store lists positions in unit-tree order, so each OPD's are together.
+    for j in jabatan {
+        let jalur = units.jalur(j.unit);
+        let bawah = || {
+            jalur
+                .iter()
+                .skip(1)
+                .map(|u| u.nama.as_str())
+                .collect::<Vec<_>>()
+                .join(" › ")
+        };
+        let label = |sub: String| {
+            if sub.is_empty() {
+                j.nama.clone()
+            } else {
+                format!("{} — {sub}", j.nama)
+            }
+        };
+        let opd = jalur.first().map(|o| o.id);
+        if Some(j.unit) == unit {
+            sendiri.push(pilihan(j, j.nama.clone()));
+        } else if opd.is_some() && opd == opd_unit {
+            se_opd.push(pilihan(j, label(bawah())));
+        } else if let Some(opd) = opd {
+            match per_opd.iter_mut().find(|(o, _)| *o == opd) {
+                Some((_, list)) => list.push(pilihan(j, label(bawah()))),
+                None => per_opd.push((opd, vec![pilihan(j, label(bawah()))])),
+            }
+        }
+    }
+    let nama = |u: UnitId| units.get(u).map_or_else(String::new, |u| u.nama.clone());
+    let mut grup = Vec::new();
+    if let Some(u) = unit
+        && !sendiri.is_empty()
+    {
+        grup.push(Grup {
+            label: format!("Di {}", nama(u)),
+            pilihan: sendiri,
+        });
+    }
+    if let Some(o) = opd_unit
+        && !se_opd.is_empty()
+    {
+        grup.push(Grup {
+            label: if Some(o) == unit {
+                format!("Di bawah {}", nama(o))
+            } else {
+                format!("Lainnya di {}", nama(o))
+            },
+            pilihan: se_opd,
+        });
+    }
+    grup.extend(per_opd.into_iter().map(|(o, pilihan)| Grup {
+        label: nama(o),
+        pilihan,
+    }));
+    PilihanJabatan {
+        tanpa: dipilih.is_empty(),
+        grup,
+    }
+}
+
+/// `GET /pegawai/pilihan-jabatan?unit=…&jabatan=…`: the position select for
+/// a newly chosen unit (htmx), keeping the chosen position.
+pub(crate) async fn pilihan_jabatan_unit(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    wajib_penulis(&sesi)?;
+    let units = PetaUnit::muat(state.store(), &sesi).await?;
+    // Only positions within the scope: the query names no employee whose
+    // own position could widen it.
+    let jabatan = jabatan_boleh(&state, &sesi, &units, None).await?;
+    let unit = params
+        .get("unit")
+        .and_then(|u| u.parse().ok())
+        .map(UnitId)
+        .filter(|&u| unit_dalam_lingkup(&sesi, &units, u));
+    let dipilih = params.get("jabatan").unwrap_or_default();
+    Ok(super::vary_htmx(render(&pilihan_jabatan(
+        &units, &jabatan, unit, dipilih,
+    ))?))
 }
 
 #[derive(Template)]

@@ -317,6 +317,10 @@ fn rute_tulis(fx: &Fixture) -> Vec<(&'static str, String)> {
             "/pegawai/cek-nip?nip=199308122020122021&status=pns".to_owned(),
         ),
         ("GET", "/pegawai/pilihan-golongan?status=pns".to_owned()),
+        (
+            "GET",
+            format!("/pegawai/pilihan-jabatan?unit={}", i.sekolah),
+        ),
         ("GET", format!("/pegawai/{}/ubah", i.fitri)),
         ("POST", format!("/pegawai/{}/ubah", i.fitri)),
         ("GET", format!("/pegawai/{}/penilaian/baru", i.fitri)),
@@ -1309,4 +1313,74 @@ async fn the_openapi_document_lists_the_write_paths() {
     // The reads stay documented beside the writes.
     assert!(paths["/api/v1/pegawai"]["get"].is_object());
     assert!(paths["/api/v1/pegawai/{id}"]["get"].is_object());
+}
+
+#[tokio::test]
+async fn the_position_select_puts_the_chosen_units_positions_first() {
+    let fx = Fixture::new().await;
+    let i = fx.ids;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let posisi = |body: &str, teks: &str| {
+        body.find(teks)
+            .unwrap_or_else(|| panic!("{teks} in {body}"))
+    };
+    let form = get(&fx.app, "/pegawai/baru", s.c()).await;
+    assert!(form.body.contains("hx-get=\"/pegawai/pilihan-jabatan\""));
+    // No unit yet: one group per OPD.
+    assert!(form.body.contains("<optgroup label=\"Dinas Kesehatan\">"));
+
+    // Choosing the school: its position first, then the rest of its OPD,
+    // then the other OPDs; nothing chosen means no position.
+    let url = format!("/pegawai/pilihan-jabatan?unit={}&jabatan=", i.sekolah);
+    let sekolah = get(&fx.app, &url, s.c()).await;
+    assert_eq!(sekolah.status, StatusCode::OK);
+    let b = &sekolah.body;
+    assert!(
+        b.contains("<option value=\"\" selected>— Tanpa jabatan —</option>"),
+        "{b}"
+    );
+    assert!(b.contains("<optgroup label=\"Di SD Negeri 01 Kota Uji\">"));
+    assert!(posisi(b, "Guru Ahli Pertama") < posisi(b, "Pengadministrasi Umum"));
+    assert!(posisi(b, "Pengadministrasi Umum") < posisi(b, "Dokter Ahli Pertama"));
+    assert!(b.contains("Dokter Ahli Pertama — Puskesmas Talawi"), "{b}");
+    // The chosen position stays chosen.
+    let url = format!(
+        "/pegawai/pilihan-jabatan?unit={}&jabatan={}",
+        i.sekolah, i.dokter
+    );
+    let tetap = get(&fx.app, &url, s.c()).await;
+    assert!(
+        tetap
+            .body
+            .contains(&format!("<option value=\"{}\" selected>", i.dokter))
+    );
+    assert!(!tetap.body.contains("<option value=\"\" selected>"));
+
+    // An OPD head gets only their own OPD's positions, whatever unit is asked.
+    let p = masuk_sebagai(&fx, "pimpinan").await;
+    let url = format!(
+        "/pegawai/pilihan-jabatan?unit={}&jabatan={}",
+        i.sekolah, i.guru
+    );
+    let luar = get(&fx.app, &url, p.c()).await;
+    assert_eq!(luar.status, StatusCode::OK);
+    assert!(!luar.body.contains("Guru Ahli Pertama"), "{}", luar.body);
+    assert!(luar.body.contains("Dokter Ahli Pertama"));
+    assert!(!luar.body.contains("SD Negeri"));
+    // Their form puts their unit's positions first.
+    let form = get(&fx.app, &format!("/pegawai/{}/ubah", i.rina), p.c()).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body
+            .contains("<optgroup label=\"Di Puskesmas Talawi\">"),
+        "{}",
+        form.body
+    );
+    // Readers cannot ask.
+    let a = masuk_sebagai(&fx, "auditor").await;
+    let url = format!("/pegawai/pilihan-jabatan?unit={}", i.sekolah);
+    assert_eq!(
+        get(&fx.app, &url, a.c()).await.status,
+        StatusCode::FORBIDDEN
+    );
 }
