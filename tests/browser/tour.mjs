@@ -112,12 +112,21 @@ for (const role of Object.keys(accounts)) {
       if ((await visit(page, role, href, 'pegawai-detail')) !== 200) fail(`${role} ${href}`);
     }
     // Live search through htmx: typing filters the table without a reload.
-    const search = await page.$('input[name=q]');
-    if (search && role === 'admin') {
+    if (role === 'admin') {
       await page.goto(`${base}/pegawai`);
       await page.fill('input[name=q]', 'rahmat');
-      await page.waitForTimeout(800);
+      await page.waitForFunction(() => [...document.querySelectorAll('#hasil tbody tr')].length > 0
+        && [...document.querySelectorAll('#hasil tbody tr')].every((tr) => /rahmat/i.test(tr.textContent)), null, { timeout: 10000 })
+        .catch(() => fail('typing in the employee search does not filter the table'));
+      if (!page.url().includes('q=rahmat')) fail(`the employee search is not in the address (${page.url()})`);
       await page.screenshot({ path: `${out}/${role}-pegawai-cari.png` });
+      // The new-employee form: choosing a unit brings its positions to the top.
+      await page.goto(`${base}/pegawai/baru`);
+      const unit = await page.$eval('#unit option:nth-child(3)', (o) => ({ value: o.value, name: o.textContent.replace(/^[— ]+/, '') }));
+      await page.selectOption('#unit', unit.value);
+      await page.waitForFunction((name) => document.querySelector('#jabatan optgroup')?.label === `Di ${name}`, unit.name, { timeout: 10000 })
+        .catch(() => fail(`choosing ${unit.name} does not put its positions first`));
+      await page.screenshot({ path: `${out}/${role}-pegawai-baru.png` });
     }
   }
   const kamusLink = await (async () => { await page.goto(`${base}/kamus`); return page.$('a[href^="/kamus/"]'); })();
