@@ -1,6 +1,7 @@
 //! A stored plan version checked against its own needs, and its exports:
-//! the "Per OPD" and "Per pegawai" tables of the workbook "Rencana
-//! Pengembangan Kompetensi" (the web download and `kompeten plan export`).
+//! the "Per OPD", "Per program" and "Per pegawai" tables of the workbook
+//! "Rencana Pengembangan Kompetensi" (the web download and `kompeten plan
+//! export`).
 //!
 //! The numbers come from the version's stored problem, not today's
 //! records, so an export made a year later shows what was decided.
@@ -13,7 +14,8 @@ use kompeten_engine::rencana::{
     Answer, Assignment, Evaluation, Model, Problem, Solution, Violation, evaluate_ids, jp_compliant,
 };
 use kompeten_store::{
-    HasilRencana, InstansiId, Lingkup, PegawaiId, Penugasan, Rencana, Store, StoreResult, UnitId,
+    HasilRencana, InstansiId, Lingkup, PegawaiId, Penugasan, ProgramId, Rencana, Store,
+    StoreResult, UnitId,
 };
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -213,6 +215,55 @@ pub fn per_opd(semua: &[Penugasan], h: &Hitungan) -> Vec<Opd> {
     out
 }
 
+/// Per-program figures of the whole plan: what to organise and pay for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramRencana {
+    pub program: ProgramId,
+    pub kode: String,
+    pub judul: String,
+    pub peserta: u64,
+    pub angkatan: u64,
+    /// JP of the program (each participant's).
+    pub jp: u64,
+    pub biaya: u64,
+}
+
+/// The programs the plan runs, the dearest first (then by code); empty
+/// when the stored assignments no longer fit their needs.
+pub fn per_program(semua: &[Penugasan], h: &Hitungan) -> Vec<ProgramRencana> {
+    let Some(jawaban) = h.jawaban() else {
+        return Vec::new();
+    };
+    let katalog: HashMap<&str, (ProgramId, &str)> = semua
+        .iter()
+        .map(|p| {
+            (
+                p.program_kode.as_str(),
+                (p.program, p.program_judul.as_str()),
+            )
+        })
+        .collect();
+    let jp = h.jp_per_program();
+    let mut out: Vec<ProgramRencana> = jawaban
+        .batches
+        .iter()
+        .filter_map(|b| {
+            let (program, judul) = katalog.get(b.program.as_str())?;
+            Some(ProgramRencana {
+                program: *program,
+                kode: b.program.clone(),
+                judul: (*judul).to_owned(),
+                peserta: b.participants,
+                angkatan: b.batches,
+                jp: jp.get(b.program.as_str()).copied().unwrap_or(0),
+                biaya: b.cost,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.biaya.cmp(&a.biaya).then_with(|| a.kode.cmp(&b.kode)));
+    out
+}
+
 // ---------------------------------------------------------------- exports
 
 /// Everything the exports of a version are made from, read from the store.
@@ -259,14 +310,20 @@ pub struct KopUnduhan {
     pub tanggal: Date,
 }
 
-/// The "Per OPD" and "Per pegawai" tables of a version: the per-OPD rows
-/// of the OPDs in the reader's scope (all for the whole instansi), the
-/// assignments in it. Checks the assignments against the stored problem
-/// (CPU work: callers on an async runtime run it off the async workers).
-pub fn tabel_dari_bahan(
-    b: &BahanRencana,
-    kop: &KopUnduhan,
-) -> Result<(Tabel, Tabel), GalatRencana> {
+/// The sheets of a version's workbook.
+pub struct TabelRencana {
+    pub opd: Tabel,
+    pub program: Tabel,
+    pub pegawai: Tabel,
+}
+
+/// The tables of a version: the per-OPD rows of the OPDs in the reader's
+/// scope (all for the whole instansi), the programs of the whole plan
+/// (with the participants in the reader's scope beside them for a part of
+/// it), the assignments in the scope. Checks the assignments against the
+/// stored problem (CPU work: callers on an async runtime run it off the
+/// async workers).
+pub fn tabel_dari_bahan(b: &BahanRencana, kop: &KopUnduhan) -> Result<TabelRencana, GalatRencana> {
     let r = &b.rencana;
     let h = Hitungan::dari(&b.masalah, &pasangan(&b.semua), r.hasil.batas)?;
     let catatan = vec![
@@ -313,6 +370,39 @@ pub fn tabel_dari_bahan(
             Sel::Bulat(o.biaya.round() as i64),
         ]);
     }
+    let mut kolom_program = vec![
+        Kolom::new("Kode program"),
+        Kolom::dengan_lebar("Program", 40.0),
+        Kolom::new("Peserta"),
+        Kolom::new("Angkatan"),
+        Kolom::new("JP per peserta"),
+        Kolom::new("Biaya (Rp)"),
+    ];
+    if !seluruh {
+        kolom_program.push(Kolom::new("Peserta dalam cakupan"));
+    }
+    let mut program = Tabel::new("Per program", kolom_program);
+    program.catatan = catatan.clone();
+    let mut dalam_cakupan: HashMap<&str, i64> = HashMap::new();
+    for p in &b.terlihat {
+        *dalam_cakupan.entry(p.program_kode.as_str()).or_default() += 1;
+    }
+    let bulat = |v: u64| Sel::Bulat(i64::try_from(v).unwrap_or(i64::MAX));
+    for pr in per_program(&b.semua, &h) {
+        let mut baris = vec![
+            Sel::teks(pr.kode.as_str()),
+            Sel::teks(pr.judul.as_str()),
+            bulat(pr.peserta),
+            bulat(pr.angkatan),
+            bulat(pr.jp),
+            bulat(pr.biaya),
+        ];
+        if !seluruh {
+            let n = dalam_cakupan.get(pr.kode.as_str()).copied().unwrap_or(0);
+            baris.push(Sel::Bulat(n));
+        }
+        program.baris.push(baris);
+    }
     let mut pegawai = Tabel::new(
         "Per pegawai",
         vec![
@@ -352,7 +442,11 @@ pub fn tabel_dari_bahan(
             Sel::teks(if p.manual { "ya" } else { "tidak" }),
         ]);
     }
-    Ok((opd, pegawai))
+    Ok(TabelRencana {
+        opd,
+        program,
+        pegawai,
+    })
 }
 
 /// [`bahan_rencana`] then [`tabel_dari_bahan`] in one call.
@@ -362,15 +456,15 @@ pub async fn tabel_rencana(
     r: Rencana,
     lingkup: Lingkup,
     kop: &KopUnduhan,
-) -> Result<(Tabel, Tabel), GalatRencana> {
+) -> Result<TabelRencana, GalatRencana> {
     let b = bahan_rencana(store, i, r, lingkup).await?;
     tabel_dari_bahan(&b, kop)
 }
 
-/// The workbook "Rencana Pengembangan Kompetensi": the per-OPD sheet, then
-/// the per-employee sheet.
-pub fn tulis_buku_rencana(opd: Tabel, pegawai: Tabel) -> Result<Vec<u8>, ExportError> {
-    tulis_xlsx_buku(JUDUL_BUKU, &[opd, pegawai])
+/// The workbook "Rencana Pengembangan Kompetensi": the per-OPD sheet, the
+/// per-program sheet, then the per-employee sheet.
+pub fn tulis_buku_rencana(t: TabelRencana) -> Result<Vec<u8>, ExportError> {
+    tulis_xlsx_buku(JUDUL_BUKU, &[t.opd, t.program, t.pegawai])
 }
 
 /// The base of a version's file names, e.g.
@@ -475,12 +569,30 @@ mod tests {
 
     #[test]
     fn the_whole_plan_has_a_row_per_opd_and_per_assignment() {
-        let (opd, pegawai) = tabel_dari_bahan(
+        let TabelRencana {
+            opd,
+            program,
+            pegawai,
+        } = tabel_dari_bahan(
             &bahan(5_000_000, Lingkup::Instansi),
             &kop("seluruh instansi"),
         )
         .expect("tables");
         assert_eq!(opd.judul, "Per OPD");
+        // One program (P1, both employees), without the scope column.
+        assert_eq!(program.judul, "Per program");
+        assert_eq!(program.kolom.len(), 6);
+        assert_eq!(
+            program.baris,
+            vec![vec![
+                Sel::teks("P1"),
+                Sel::teks("Pelatihan P1"),
+                Sel::Bulat(2),
+                Sel::Bulat(1),
+                Sel::Bulat(8),
+                Sel::Bulat(2_000_000),
+            ]]
+        );
         assert_eq!(
             opd.baris,
             vec![
@@ -524,11 +636,18 @@ mod tests {
 
     #[test]
     fn a_unit_reader_sees_their_opd_only() {
-        let (opd, pegawai) = tabel_dari_bahan(
+        let TabelRencana {
+            opd,
+            program,
+            pegawai,
+        } = tabel_dari_bahan(
             &bahan(5_000_000, Lingkup::Unit(UnitId(2))),
             &kop("unit yang Anda pimpin"),
         )
         .expect("tables");
+        // The whole plan's program, and the reader's one participant in it.
+        assert_eq!(program.baris[0][2], Sel::Bulat(2));
+        assert_eq!(program.baris[0][6], Sel::Bulat(1));
         assert_eq!(opd.baris.len(), 1);
         assert_eq!(opd.baris[0][0], Sel::teks("Dinas 2"));
         assert_eq!(pegawai.baris.len(), 1);
@@ -547,7 +666,12 @@ mod tests {
         let h = Hitungan::dari(&b.masalah, &pasangan(&b.semua), 3.0).expect("model");
         assert!(matches!(h.hasil, Err(Violation::Budget { .. })));
         assert_eq!(h.jp_memenuhi(), None);
-        let (opd, pegawai) = tabel_dari_bahan(&b, &kop("seluruh instansi")).expect("tables");
+        let TabelRencana {
+            opd,
+            program,
+            pegawai,
+        } = tabel_dari_bahan(&b, &kop("seluruh instansi")).expect("tables");
+        assert!(program.baris.is_empty());
         assert_eq!(pegawai.baris.len(), 2);
         assert!(pegawai.baris.iter().all(|r| r[6] == Sel::Kosong));
         assert!(opd.baris.iter().all(|r| r[4] == Sel::Bulat(0)));
@@ -569,17 +693,20 @@ mod tests {
     }
 
     #[test]
-    fn the_workbook_has_both_sheets_in_order() {
+    fn the_workbook_has_the_three_sheets_in_order() {
         use calamine::Reader;
-        let (opd, pegawai) = tabel_dari_bahan(
+        let t = tabel_dari_bahan(
             &bahan(5_000_000, Lingkup::Instansi),
             &kop("seluruh instansi"),
         )
         .expect("tables");
-        let bytes = tulis_buku_rencana(opd, pegawai).expect("xlsx");
+        let bytes = tulis_buku_rencana(t).expect("xlsx");
         let buku: calamine::Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("workbook");
-        assert_eq!(buku.sheet_names(), vec!["Per OPD", "Per pegawai"]);
+        assert_eq!(
+            buku.sheet_names(),
+            vec!["Per OPD", "Per program", "Per pegawai"]
+        );
     }
 
     #[test]

@@ -40,9 +40,9 @@ pub enum Command {
     /// year's needs and active catalog, solved within the budget, with its
     /// scenario curve (as "Buat rencana" in the web).
     Create(CreateArgs),
-    /// Write a stored version: FILE.xlsx (the workbook with the per-OPD and
-    /// per-employee sheets), FILE.csv (per employee), FILE.mps (its problem
-    /// as a MIP) or FILE.json (its problem).
+    /// Write a stored version: FILE.xlsx (the workbook with the per-OPD,
+    /// per-program and per-employee sheets), FILE.csv (per employee),
+    /// FILE.mps (its problem as a MIP) or FILE.json (its problem).
     Export(ExportArgs),
 }
 
@@ -370,20 +370,20 @@ async fn export(args: ExportArgs) -> Result<()> {
                 cakupan: "seluruh instansi".to_owned(),
                 tanggal: args.date.unwrap_or_else(today_wib),
             };
-            let (opd, pegawai) =
-                tabel_rencana(store.as_ref(), instansi.id, r, Lingkup::Instansi, &kop)
-                    .await
-                    .context("cannot export the plan")?;
+            let tabel = tabel_rencana(store.as_ref(), instansi.id, r, Lingkup::Instansi, &kop)
+                .await
+                .context("cannot export the plan")?;
             let what = format!(
-                "{} OPDs and {} assignments",
-                opd.baris.len(),
-                pegawai.baris.len()
+                "{} OPDs, {} programs and {} assignments",
+                tabel.opd.baris.len(),
+                tabel.program.baris.len(),
+                tabel.pegawai.baris.len()
             );
             let bytes = if matches!(format, ExportFormat::Xlsx) {
-                tulis_buku_rencana(opd, pegawai).context("cannot write the XLSX")?
+                tulis_buku_rencana(tabel).context("cannot write the XLSX")?
             } else {
                 let mut out = Vec::new();
-                tulis_csv(&pegawai, &mut out).context("cannot write the CSV")?;
+                tulis_csv(&tabel.pegawai, &mut out).context("cannot write the CSV")?;
                 out
             };
             (bytes, what)

@@ -41,8 +41,9 @@ use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::{Role, StatusRencana, StatusTinjauan, tahun_perencanaan};
 use kompeten_engine::rencana::{Answer, Options, ScenarioPoint, Violation, solve, write_mps};
 use kompeten_io::laporan_rencana::{
-    Hitungan, KopUnduhan, bahan_rencana, desimal, menutup, model_dari, nama_berkas, nilai_rencana,
-    pasangan, per_opd, rupiah, rupiah_i, selisih_persen, tabel_dari_bahan, tulis_buku_rencana,
+    Hitungan, KopUnduhan, TabelRencana, bahan_rencana, desimal, menutup, model_dari, nama_berkas,
+    nilai_rencana, pasangan, per_opd, per_program, rupiah, rupiah_i, selisih_persen,
+    tabel_dari_bahan, tulis_buku_rencana,
 };
 use kompeten_io::rencana::{
     DokumenSkenario, GalatRencana, anggaran_bawaan as anggaran_awal, masalah_instansi, rencana_baru,
@@ -781,6 +782,19 @@ struct BarisOpd {
     catatan: String,
 }
 
+/// A program of the plan: what to organise and pay for.
+struct BarisProgramRencana {
+    id: i64,
+    kode: String,
+    judul: String,
+    peserta: String,
+    angkatan: String,
+    jp: String,
+    biaya: String,
+    /// Participants within a unit reader's scope.
+    dalam_unit: String,
+}
+
 struct BarisPenugasan {
     nip: String,
     nama: String,
@@ -844,6 +858,7 @@ struct DetailTpl {
     lihat_opd: bool,
     lihat_seluruh: bool,
     per_opd: Vec<BarisOpd>,
+    per_program: Vec<BarisProgramRencana>,
     penugasan: Vec<BarisPenugasan>,
     penugasan_total: usize,
     cari: TampilCari,
@@ -1321,6 +1336,27 @@ async fn halaman_detail(
             }
         })
         .collect();
+    let mut dalam_unit: HashMap<&str, u64> = HashMap::new();
+    for p in terlihat {
+        *dalam_unit.entry(p.program_kode.as_str()).or_default() += 1;
+    }
+    let per_program_view = if pribadi {
+        Vec::new()
+    } else {
+        per_program(semua, h)
+            .into_iter()
+            .map(|p| BarisProgramRencana {
+                id: p.program.0,
+                dalam_unit: ribuan(dalam_unit.get(p.kode.as_str()).copied().unwrap_or(0)),
+                kode: p.kode,
+                judul: p.judul,
+                peserta: ribuan(p.peserta),
+                angkatan: ribuan(p.angkatan),
+                jp: ribuan(p.jp),
+                biaya: rupiah(p.biaya),
+            })
+            .collect()
+    };
     let jp_program = h.jp_per_program();
     let halaman = halaman_penugasan(terlihat, cari, BARIS_HALAMAN);
     let tampil_cari = TampilCari {
@@ -1415,6 +1451,7 @@ async fn halaman_detail(
         lihat_opd: !pribadi,
         lihat_seluruh: seluruh,
         per_opd: if pribadi { Vec::new() } else { per_opd_view },
+        per_program: per_program_view,
         penugasan,
         penugasan_total: terlihat.len(),
         cari: tampil_cari,
@@ -1709,12 +1746,12 @@ pub(crate) async fn versi_kirim(
 
 // ---------------------------------------------------------------- exports
 
-/// The per-OPD and per-employee tables of the reader's part of a plan.
+/// The per-OPD, per-program and per-employee tables of the reader's part of a plan.
 async fn tabel_rencana(
     state: &AppState,
     sesi: &Sesi,
     id: RencanaId,
-) -> Result<(Rencana, Tabel, Tabel), AppError> {
+) -> Result<(Rencana, TabelRencana), AppError> {
     let r = rencana_terbaca(state, sesi, id).await?;
     let bahan = bahan_rencana(
         state.store(),
@@ -1728,11 +1765,11 @@ async fn tabel_rencana(
         cakupan: cakupan(sesi).to_owned(),
         tanggal: state.hari_ini(),
     };
-    let (opd, pegawai) = tokio::task::spawn_blocking(move || tabel_dari_bahan(&bahan, &kop))
+    let tabel = tokio::task::spawn_blocking(move || tabel_dari_bahan(&bahan, &kop))
         .await
         .map_err(|e| AppError::Internal(format!("checking the plan: {e}")))?
         .map_err(galat_rencana)?;
-    Ok((r, opd, pegawai))
+    Ok((r, tabel))
 }
 
 fn lampiran(isi: Vec<u8>, jenis: &str, berkas: &str) -> Response {
@@ -1759,12 +1796,17 @@ pub(crate) async fn unduh(
 ) -> Result<Response, PageError> {
     let id = rencana_id(&raw)?;
     let format = Format::dari(&params)?;
-    let (r, opd, pegawai) = tabel_rencana(&state, &sesi, id).await?;
+    let (r, tabel) = tabel_rencana(&state, &sesi, id).await?;
     let nama = nama_berkas(&r);
     match format {
-        Format::Csv => Ok(unduh::respons(&pegawai, format, &nama, state.hari_ini())?),
+        Format::Csv => Ok(unduh::respons(
+            &tabel.pegawai,
+            format,
+            &nama,
+            state.hari_ini(),
+        )?),
         Format::Xlsx => {
-            let isi = tulis_buku_rencana(opd, pegawai).map_err(|e| AppError::internal(&e))?;
+            let isi = tulis_buku_rencana(tabel).map_err(|e| AppError::internal(&e))?;
             Ok(lampiran(
                 isi,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -2171,6 +2213,22 @@ pub(crate) struct OpdRencanaDto {
     pub tinjauan: Option<&'static str>,
 }
 
+/// A program the plan runs (the whole plan's figures).
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ProgramRencanaDto {
+    pub program_id: i64,
+    pub kode: String,
+    pub judul: String,
+    pub peserta: u64,
+    pub angkatan: u64,
+    /// JP of the program, per participant.
+    pub jp: u64,
+    /// Rupiah.
+    pub biaya: u64,
+    /// Participants among the assignments this reader may see.
+    pub peserta_terlihat: u64,
+}
+
 #[derive(Serialize, ToSchema)]
 pub(crate) struct DetailRencanaDto {
     #[serde(flatten)]
@@ -2182,6 +2240,8 @@ pub(crate) struct DetailRencanaDto {
     pub pegawai_kebutuhan: Option<usize>,
     pub mencapai_target_jp: Option<usize>,
     pub per_opd: Vec<OpdRencanaDto>,
+    /// The programs of the whole plan, the dearest first (empty for pegawai).
+    pub per_program: Vec<ProgramRencanaDto>,
     /// One page of the assignments this reader may see.
     pub penugasan: Vec<PenugasanDto>,
     /// Assignments this reader may see, over all pages.
@@ -2465,6 +2525,27 @@ pub(crate) async fn api_detail(
             })
             .collect()
     };
+    let mut per_kode: HashMap<&str, u64> = HashMap::new();
+    for p in terlihat {
+        *per_kode.entry(p.program_kode.as_str()).or_default() += 1;
+    }
+    let per_program = if pribadi {
+        Vec::new()
+    } else {
+        per_program(semua, h)
+            .into_iter()
+            .map(|p| ProgramRencanaDto {
+                program_id: p.program.0,
+                peserta_terlihat: per_kode.get(p.kode.as_str()).copied().unwrap_or(0),
+                kode: p.kode,
+                judul: p.judul,
+                peserta: p.peserta,
+                angkatan: p.angkatan,
+                jp: p.jp,
+                biaya: p.biaya,
+            })
+            .collect()
+    };
     let penugasan = terlihat
         .iter()
         .skip((halaman - 1).saturating_mul(per_halaman))
@@ -2519,6 +2600,7 @@ pub(crate) async fn api_detail(
         pegawai_kebutuhan: (!pribadi).then_some(h.model.employees.len()),
         mencapai_target_jp: if pribadi { None } else { h.jp_memenuhi() },
         per_opd,
+        per_program,
         penugasan,
         penugasan_total: terlihat.len(),
         halaman,

@@ -327,6 +327,20 @@ async fn a_plan_is_built_stored_and_shown_with_its_bound_and_scenarios() {
     assert!(b.contains("Mencapai target JP"));
     let opd = &b[b.find("id=\"rencana-opd\"").expect("per OPD")..];
     assert!(opd.contains("Dinas Kesehatan") && opd.contains("Dinas Pendidikan"));
+    // Per program: what to organise, linked to the catalog.
+    let prog = &b[b.find("id=\"rencana-program\"").expect("per program")..];
+    let prog = &prog[..prog.find("</table>").expect("end")];
+    let plt = prog
+        .split("<tr>")
+        .find(|tr| tr.contains("PLT-001"))
+        .expect("PLT-001 row");
+    assert!(plt.contains("href=\"/katalog/"), "{plt}");
+    let n_plt = p.iter().filter(|(_, k, _)| k == "PLT-001").count();
+    assert!(
+        plt.contains(&format!("data-label=\"Peserta\" class=\"angka\">{n_plt}<")),
+        "{plt}"
+    );
+    assert!(!prog.contains("Dari unit Anda"));
     let rina = b
         .split("<tr>")
         .find(|tr| tr.contains(RINA) && tr.contains("PLT-001"))
@@ -838,7 +852,11 @@ async fn readers_see_their_part_and_nobody_else_writes() {
     assert_eq!(res.status, StatusCode::OK);
     assert!(res.body.contains("199308122020122021"));
     assert!(!res.body.contains(RINA) && !res.body.contains(DEWI));
-    assert!(!res.body.contains("id=\"rencana-opd\"") && !res.body.contains("rencana-skenario"));
+    assert!(
+        !res.body.contains("id=\"rencana-opd\"")
+            && !res.body.contains("rencana-skenario")
+            && !res.body.contains("id=\"rencana-program\"")
+    );
     let csv = get(
         &fx.app,
         &format!("/rencana/{id}/unduh?format=csv"),
@@ -859,7 +877,7 @@ async fn readers_see_their_part_and_nobody_else_writes() {
 }
 
 #[tokio::test]
-async fn a_plan_exports_as_a_two_sheet_workbook_csv_mps_and_json() {
+async fn a_plan_exports_as_a_three_sheet_workbook_csv_mps_and_json() {
     let fx = dunia().await;
     let admin = masuk_sebagai(&fx, "admin").await;
     let id = buat(&fx, &admin, "30000000").await;
@@ -873,12 +891,43 @@ async fn a_plan_exports_as_a_two_sheet_workbook_csv_mps_and_json() {
         "{berkas}"
     );
     let mut buku: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("xlsx");
-    assert_eq!(buku.sheet_names(), vec!["Per OPD", "Per pegawai"]);
+    assert_eq!(
+        buku.sheet_names(),
+        vec!["Per OPD", "Per program", "Per pegawai"]
+    );
     let opd = buku.worksheet_range("Per OPD").expect("sheet");
     let teks = |d: &Data| match d {
         Data::String(s) => s.clone(),
         lain => lain.to_string(),
     };
+    // Per program: every assignment counted once, the dearest first, and
+    // the costs add up to the plan's.
+    let prog = buku.worksheet_range("Per program").expect("sheet");
+    let baris_prog: Vec<Vec<String>> = prog.rows().map(|r| r.iter().map(teks).collect()).collect();
+    let header = baris_prog
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "Kode program"))
+        .expect("header");
+    let data_prog = &baris_prog[header + 1..];
+    let angka = |r: &Vec<String>, k: usize| r[k].parse::<f64>().expect("number");
+    let peserta: f64 = data_prog.iter().map(|r| angka(r, 2)).sum();
+    assert_eq!(peserta as usize, semua.len());
+    let biaya_prog: Vec<f64> = data_prog.iter().map(|r| angka(r, 5)).collect();
+    assert!(
+        biaya_prog.windows(2).all(|w| w[0] >= w[1]),
+        "{biaya_prog:?}"
+    );
+    let plt = data_prog
+        .iter()
+        .find(|r| r[0] == "PLT-001")
+        .expect("PLT-001");
+    let plt_n = semua.iter().filter(|(_, k, _)| k == "PLT-001").count() as f64;
+    assert_eq!(angka(plt, 2), plt_n);
+    // Rp1.500.000 per participant + Rp25.000.000 per batch.
+    assert_eq!(
+        angka(plt, 5),
+        1_500_000.0 * plt_n + 25_000_000.0 * angka(plt, 3)
+    );
     let baris_opd: Vec<Vec<String>> = opd.rows().map(|r| r.iter().map(teks).collect()).collect();
     let header = baris_opd
         .iter()
@@ -905,6 +954,7 @@ async fn a_plan_exports_as_a_two_sheet_workbook_csv_mps_and_json() {
         "{biaya} vs {}",
         r.hasil.biaya
     );
+    assert_eq!(biaya_prog.iter().sum::<f64>(), r.hasil.biaya as f64);
     let peg = buku.worksheet_range("Per pegawai").expect("sheet");
     let baris_peg: Vec<Vec<String>> = peg.rows().map(|r| r.iter().map(teks).collect()).collect();
     let header = baris_peg
@@ -1189,6 +1239,17 @@ async fn a_head_sees_cards_for_their_unit_and_the_plan_wide_figures_named() {
         penugasan.iter().all(|p| p["opd_id"] == fx.ids.opd1.0),
         "DINKES only"
     );
+    // The programs of the whole plan, and how many of each the head sees.
+    let per_program = doc["per_program"].as_array().expect("programs");
+    let jumlah = |k: &str| {
+        per_program
+            .iter()
+            .map(|p| p[k].as_u64().expect("count"))
+            .sum::<u64>()
+    };
+    assert_eq!(jumlah("peserta"), r.jumlah_penugasan);
+    assert_eq!(jumlah("peserta_terlihat"), penugasan.len() as u64);
+    assert_eq!(jumlah("biaya"), r.hasil.biaya as u64);
     let peserta: std::collections::BTreeSet<&str> = penugasan
         .iter()
         .map(|p| p["nip"].as_str().expect("nip"))
@@ -1210,6 +1271,34 @@ async fn a_head_sees_cards_for_their_unit_and_the_plan_wide_figures_named() {
     let res = get(&fx.app, &format!("/rencana/{id}"), kadinkes.c()).await;
     assert_eq!(res.status, StatusCode::OK);
     let b = &res.body;
+    // Per program: the whole plan's participants, and their unit's beside.
+    let prog = &b[b.find("id=\"rencana-program\"").expect("per program")..];
+    assert!(prog.contains("Dari unit Anda"));
+    let el = prog
+        .split("<tr>")
+        .find(|tr| tr.contains("EL-001"))
+        .expect("EL-001");
+    let el_unit = penugasan
+        .iter()
+        .filter(|p| p["program_kode"] == "EL-001")
+        .count();
+    let el_semua = pasangan(&fx, id)
+        .await
+        .iter()
+        .filter(|(_, k, _)| k == "EL-001")
+        .count();
+    assert!(
+        el.contains(&format!(
+            "data-label=\"Peserta\" class=\"angka\">{el_semua}<"
+        )),
+        "{el}"
+    );
+    assert!(
+        el.contains(&format!(
+            "data-label=\"Dari unit Anda\" class=\"angka\">{el_unit}<"
+        )),
+        "{el}"
+    );
     let (n, _, rincian) = kartu(b, "Peserta unit Anda").expect("participants card");
     assert_eq!(n, peserta.len().to_string());
     assert_eq!(rincian, format!("{} penugasan", penugasan.len()));
