@@ -166,6 +166,7 @@ pub trait Store: Send + Sync + 'static {
         username: &str,
     ) -> StoreResult<Option<Account>>;
     async fn accounts(&self, i: InstansiId) -> StoreResult<Vec<Account>>;
+    /// Sets a new password hash and ends the account's sessions.
     async fn set_password(
         &self,
         i: InstansiId,

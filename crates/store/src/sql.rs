@@ -3427,6 +3427,13 @@ macro_rules! impl_store {
                     if changed == 0 {
                         return Err(StoreError::NotFound("akun"));
                     }
+                    // Whoever signed in with the old password is signed out.
+                    sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND akun_id = $2")
+                        .bind(i.0)
+                        .bind(account.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(plain_write_error)?;
                     let entry = Audit {
                         action: "akun.ubah_sandi",
                         entity: "akun",

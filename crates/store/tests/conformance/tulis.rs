@@ -216,6 +216,25 @@ pub async fn account_activation(db: &TestDb) {
         "akun.aktifkan"
     );
 
+    // A new password signs out whoever used the old one.
+    let sesi = NewSession {
+        token_hash: "b".repeat(64),
+        account: akun,
+        csrf_token: "d".repeat(64),
+        expires_at: now + Duration::hours(8),
+    };
+    s.create_session(i, &sesi).await.expect("session");
+    s.set_password(i, &actor(), akun, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$z")
+        .await
+        .expect("new password");
+    assert!(
+        s.session(i, &"b".repeat(64), now)
+            .await
+            .expect("lookup")
+            .is_none(),
+        "a new password ends the account's sessions"
+    );
+
     let before = actions(s, i).await.len();
     assert_not_found(
         s.set_account_aktif(i, &actor(), AccountId(999_999), false)
