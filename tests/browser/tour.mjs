@@ -134,6 +134,25 @@ for (const role of Object.keys(accounts)) {
   const auditStatus = await visit(page, role, '/audit', 'audit');
   const mayAudit = role === 'admin' || role === 'auditor';
   if ((auditStatus === 200) !== mayAudit) fail(`${role} /audit answered ${auditStatus}`);
+  // Accounts: administrators only; a wrong password pair is refused in place.
+  const akunStatus = await visit(page, role, '/akun', 'akun');
+  if ((akunStatus === 200) !== (role === 'admin')) fail(`${role} /akun answered ${akunStatus}`);
+  if (role === 'admin') {
+    await page.fill('#username', 'tur.akun');
+    await page.fill('#nama', 'Akun Tur');
+    await page.selectOption('#peran', 'auditor');
+    await page.fill('#sandi', 'kata-sandi-tur-1');
+    await page.fill('#sandi_ulang', 'kata-sandi-tur-2');
+    await page.click('button:text-is("Tambah akun")');
+    await page.waitForSelector('#galat-sandi', { timeout: 10000 })
+      .catch(() => fail('a mismatched password pair is not refused on /akun'));
+    await page.fill('#sandi', 'kata-sandi-tur-1');
+    await page.fill('#sandi_ulang', 'kata-sandi-tur-1');
+    await submit(page, 'button:text-is("Tambah akun")', /\/akun$/);
+    if (!(await page.$('#daftar-akun >> text=tur.akun'))) fail('the new account is not listed');
+    if (!(await page.$('text=Akun baru tersimpan.'))) fail('the new account is not confirmed');
+    await page.screenshot({ path: `${out}/${role}-akun.png`, fullPage: false });
+  }
 
   // Gap analytics: everyone but a partner reads them, within their scope.
   const personal = role !== 'mitra';

@@ -8,6 +8,9 @@ use kompeten_store::{Account, Lingkup};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
+/// Shorter passwords are refused, in the accounts page and the CLI alike.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
 /// A password could not be hashed (e.g. the system has no randomness).
 #[derive(Debug, thiserror::Error)]
 #[error("cannot hash the password: {0}")]

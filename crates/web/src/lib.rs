@@ -297,6 +297,10 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/rencana/{id}/penugasan",
             post(halaman::rencana::api_penugasan),
         )
+        .route("/akun", get(halaman::akun::daftar))
+        .route("/akun/baru", post(halaman::akun::baru))
+        .route("/akun/{id}/sandi", post(halaman::akun::sandi))
+        .route("/akun/{id}/status", post(halaman::akun::status))
         .route("/kualitas-data", get(halaman::kualitas::halaman))
         .route("/kualitas-data/unduh", get(halaman::kualitas::unduh))
         .route("/api/v1/kualitas-data", get(halaman::kualitas::api))

@@ -32,6 +32,10 @@ pub(crate) fn pesan_kilat(kode: &str) -> Option<&'static str> {
         "usulan-putus" => Some("Keputusan atas usulan tersimpan."),
         "pengaturan-kebutuhan" => Some("Prioritas kebutuhan tersimpan."),
         "pengaturan-mitra" => Some("Pengaturan kerja sama mitra tersimpan."),
+        "akun-baru" => Some("Akun baru tersimpan."),
+        "akun-sandi" => Some("Kata sandi baru tersimpan; sesi akun itu berakhir."),
+        "akun-aktif" => Some("Akun diaktifkan kembali."),
+        "akun-nonaktif" => Some("Akun dinonaktifkan; sesinya berakhir."),
         _ => None,
     }
 }

@@ -5,8 +5,7 @@ use kompeten_store::sqlite::OpenMode;
 use kompeten_store::{NewAccount, Store};
 use std::io::BufRead;
 
-/// Shorter passwords are refused.
-const MIN_PASSWORD_CHARS: usize = 12;
+use kompeten_web::auth::MIN_PASSWORD_CHARS;
 
 #[derive(clap::Subcommand)]
 pub enum Command {

@@ -1,5 +1,6 @@
 //! Server-rendered pages.
 
+pub(crate) mod akun;
 pub(crate) mod jabatan;
 pub(crate) mod kamus;
 pub(crate) mod katalog;
@@ -39,6 +40,8 @@ pub(crate) struct Pengguna {
     pub lihat_pegawai: bool,
     pub lihat_audit: bool,
     pub lihat_pengaturan: bool,
+    /// BKPSDM's administrators manage accounts.
+    pub kelola_akun: bool,
     /// May use the data-entry forms (admin, pimpinan within their scope).
     pub tulis: bool,
     /// A one-time confirmation of the previous write.
@@ -83,6 +86,7 @@ impl Layout {
                 lihat_pegawai: role.sees_personal_data(),
                 lihat_audit: boleh_audit(role),
                 lihat_pengaturan: pengaturan::boleh_baca(role),
+                kelola_akun: role == Role::AdminBkpsdm,
                 tulis: role.may_write(),
                 pesan: sesi.pesan,
             }),

@@ -1,6 +1,7 @@
 //! In-process HTTP tests of the web crate: `router(state)` driven with
 //! `tower::ServiceExt::oneshot` over a SQLite fixture and a fixed clock.
 
+mod akun;
 mod analitik;
 mod api;
 mod auth;

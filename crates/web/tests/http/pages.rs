@@ -599,12 +599,24 @@ async fn the_menu_groups_exactly_the_pages_each_role_may_open() {
         ("Pengembangan", "/mitra"),
         ("Pengembangan", "/katalog"),
     ];
-    let seluruh: Vec<(&str, &str)> = data_pribadi
+    let auditor: Vec<(&str, &str)> = data_pribadi
         .iter()
         .copied()
         .chain([("Analitik", "/kualitas-data")])
         .chain(pengembangan)
         .chain([("Sistem", "/pengaturan"), ("Sistem", "/audit")])
+        .collect();
+    // Only administrators manage accounts.
+    let admin: Vec<(&str, &str)> = data_pribadi
+        .iter()
+        .copied()
+        .chain([("Analitik", "/kualitas-data")])
+        .chain(pengembangan)
+        .chain([
+            ("Sistem", "/pengaturan"),
+            ("Sistem", "/akun"),
+            ("Sistem", "/audit"),
+        ])
         .collect();
     let pimpinan: Vec<(&str, &str)> = data_pribadi
         .iter()
@@ -622,8 +634,8 @@ async fn the_menu_groups_exactly_the_pages_each_role_may_open() {
         ("Pengembangan", "/katalog"),
     ];
     for (user, expected) in [
-        ("admin", &seluruh),
-        ("auditor", &seluruh),
+        ("admin", &admin),
+        ("auditor", &auditor),
         ("pimpinan", &pimpinan),
         ("fitri", &pegawai),
         ("mitra", &mitra),
