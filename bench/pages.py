@@ -171,7 +171,7 @@ def main():
             "/pegawai", "/pegawai?q=rahmat", f"/pegawai?opd={opd}",
             "/pegawai?status=pppk&halaman=3", "/jabatan",
             f"/jabatan/{jabatan}", "/unit", f"/unit/{unit}", "/kamus", f"/kamus/{kamus}",
-            "/audit", "/api/v1/ringkasan", "/api/v1/pegawai",
+            "/jabatan?halaman=5", "/audit", "/akun", "/api/v1/ringkasan", "/api/v1/pegawai",
             "/api/v1/jabatan", "/api/v1/unit", "/api/v1/kompetensi", "/api/v1/openapi.json",
         ]]
         routes += [(r, ANALYTICS_MS) for r in [
@@ -185,7 +185,8 @@ def main():
         routes += [(r, TARGET_MS) for r in [
             "/kebutuhan", f"/kebutuhan?opd={opd}", "/kebutuhan?halaman=3", "/api/v1/kebutuhan",
             "/usulan", "/usulan?status=diajukan", "/usulan/baru", "/api/v1/usulan",
-            "/rencana", f"/rencana/{plan}", "/api/v1/rencana", f"/api/v1/rencana/{plan}",
+            "/rencana", f"/rencana/{plan}", f"/rencana/{plan}?q=dinas+kesehatan&halaman=2",
+            "/api/v1/rencana", f"/api/v1/rencana/{plan}",
         ]]
         routes += [(r, None) for r in [
             "/peta/unduh?format=xlsx", "/kesenjangan/unduh?format=csv",
