@@ -10,7 +10,7 @@ use super::{Layout, render, render_status};
 use crate::AppState;
 use crate::auth::MIN_PASSWORD_CHARS;
 use crate::error::{AppError, PageError};
-use crate::layanan::PetaUnit;
+use crate::layanan::{PetaUnit, pegawai_dalam_lingkup};
 use crate::sesi::Sesi;
 use crate::tulis::{GalatIsian, pelaku};
 use askama::Template;
@@ -19,7 +19,8 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use kompeten_domain::Role;
-use kompeten_store::{Account, AccountId, MitraId, NewAccount, StoreError, UnitId};
+use kompeten_store::{Account, AccountId, MitraId, NewAccount, PegawaiId, StoreError, UnitId};
+use std::collections::HashMap;
 
 const MAX_USERNAME: usize = 100;
 const MAX_NAMA: usize = 200;
@@ -90,14 +91,24 @@ async fn halaman(
     let i = sesi.instansi_id();
     let units = PetaUnit::muat(store, sesi).await?;
     let mitra = store.list_mitra(i).await?;
+    // Every ASN may have an account: the employees are read in bulk, and
+    // only one who is no longer active is read on its own.
+    let pegawai: HashMap<PegawaiId, String> = pegawai_dalam_lingkup(store, sesi, None, None)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, format!("{} ({})", p.nama_lengkap, p.nip)))
+        .collect();
     let mut akun = Vec::new();
     for a in store.accounts(i).await? {
         let terkait = match (a.unit, a.pegawai, a.mitra) {
             (Some(u), _, _) => units.jalur_teks(u),
-            (_, Some(p), _) => match store.pegawai(i, p).await {
-                Ok(p) => format!("{} ({})", p.nama_lengkap(), p.nip),
-                Err(StoreError::NotFound(_)) => String::new(),
-                Err(e) => return Err(AppError::from(e).into()),
+            (_, Some(p), _) => match pegawai.get(&p) {
+                Some(teks) => teks.clone(),
+                None => match store.pegawai(i, p).await {
+                    Ok(p) => format!("{} ({}), tidak aktif", p.nama_lengkap(), p.nip),
+                    Err(StoreError::NotFound(_)) => String::new(),
+                    Err(e) => return Err(AppError::from(e).into()),
+                },
             },
             (_, _, Some(m)) => mitra
                 .iter()
