@@ -45,7 +45,11 @@ async fn only_administrators_reach_the_accounts_page() {
     }
     // The pimpinan's unit and the pegawai's record are named beside them.
     assert!(page.body.contains("Dinas Kesehatan"));
-    assert!(page.body.contains("(19930812 202012 2 021)"), "{}", page.body);
+    assert!(
+        page.body.contains("(19930812 202012 2 021)"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("href=\"/akun\""), "menu entry");
     // No "Nonaktifkan" for oneself.
     let sendiri = akun_id(&fx, "admin").await;
