@@ -360,18 +360,26 @@ pub(crate) async fn sandi(
                 .await?;
             Ok(alihkan(&state, "/akun", "akun-sandi"))
         }
-        Err(m) => {
-            halaman(
-                &state,
-                &sesi,
-                IsianAkun::default(),
-                GalatIsian::new(),
-                Some((akun.id.0, m)),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(m) => tolak_di_baris(&state, &sesi, akun.id, m).await,
     }
+}
+
+/// The page again with a refusal beside one account's row.
+async fn tolak_di_baris(
+    state: &AppState,
+    sesi: &Sesi,
+    akun: AccountId,
+    pesan: String,
+) -> Result<Response, PageError> {
+    halaman(
+        state,
+        sesi,
+        IsianAkun::default(),
+        GalatIsian::new(),
+        Some((akun.0, pesan)),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 pub(crate) async fn status(
@@ -389,18 +397,8 @@ pub(crate) async fn status(
         _ => return Err(AppError::BadRequest("Status akun tidak dikenal.".into()).into()),
     };
     if !aktif && akun.id == sesi.akun.id {
-        return halaman(
-            &state,
-            &sesi,
-            IsianAkun::default(),
-            GalatIsian::new(),
-            Some((
-                akun.id.0,
-                "Akun Anda sendiri tidak dapat dinonaktifkan dari sini.".into(),
-            )),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        let pesan = "Akun Anda sendiri tidak dapat dinonaktifkan dari sini.".to_owned();
+        return tolak_di_baris(&state, &sesi, akun.id, pesan).await;
     }
     if akun.aktif != aktif {
         state

@@ -1146,6 +1146,15 @@ fn kartu_unit(
     kartu
 }
 
+/// Assignments per program code (a reader's part beside the plan's).
+fn per_kode(penugasan: &[Penugasan]) -> HashMap<&str, u64> {
+    let mut n: HashMap<&str, u64> = HashMap::new();
+    for p in penugasan {
+        *n.entry(p.program_kode.as_str()).or_default() += 1;
+    }
+    n
+}
+
 /// The assignment table's search and page, as the query string asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CariPenugasan {
@@ -1336,10 +1345,7 @@ async fn halaman_detail(
             }
         })
         .collect();
-    let mut dalam_unit: HashMap<&str, u64> = HashMap::new();
-    for p in terlihat {
-        *dalam_unit.entry(p.program_kode.as_str()).or_default() += 1;
-    }
+    let dalam_unit = per_kode(terlihat);
     let per_program_view = if pribadi {
         Vec::new()
     } else {
@@ -2525,10 +2531,7 @@ pub(crate) async fn api_detail(
             })
             .collect()
     };
-    let mut per_kode: HashMap<&str, u64> = HashMap::new();
-    for p in terlihat {
-        *per_kode.entry(p.program_kode.as_str()).or_default() += 1;
-    }
+    let terlihat_per_kode = per_kode(terlihat);
     let per_program = if pribadi {
         Vec::new()
     } else {
@@ -2536,7 +2539,7 @@ pub(crate) async fn api_detail(
             .into_iter()
             .map(|p| ProgramRencanaDto {
                 program_id: p.program.0,
-                peserta_terlihat: per_kode.get(p.kode.as_str()).copied().unwrap_or(0),
+                peserta_terlihat: terlihat_per_kode.get(p.kode.as_str()).copied().unwrap_or(0),
                 kode: p.kode,
                 judul: p.judul,
                 peserta: p.peserta,
