@@ -330,6 +330,26 @@ mod tests {
         format!("{:#}", r.expect_err("refused"))
     }
 
+    /// A new SQLite file with one instansi, "Kota Uji" (the directory
+    /// keeps the file alive).
+    async fn kota_uji() -> (tempfile::TempDir, SqliteStore, kompeten_store::InstansiId) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = SqliteStore::open(&dir.path().join("k.sqlite"), OpenMode::CreateIfMissing)
+            .await
+            .expect("store");
+        let i = store
+            .create_instansi(
+                &Actor::system("uji"),
+                &NewInstansi {
+                    kode: "swl".into(),
+                    nama: "Kota Uji".into(),
+                },
+            )
+            .await
+            .expect("instansi");
+        (dir, store, i)
+    }
+
     #[test]
     fn the_partner_option_belongs_to_the_mitra_role_only() {
         let url = "sqlite://tidak-dibuka.sqlite";
@@ -349,22 +369,9 @@ mod tests {
 
     #[tokio::test]
     async fn a_mitra_account_is_linked_to_the_partner_named_by_code() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let (dir, store, i) = kota_uji().await;
         let path = dir.path().join("k.sqlite");
-        let store = SqliteStore::open(&path, OpenMode::CreateIfMissing)
-            .await
-            .expect("store");
         let actor = Actor::system("uji");
-        let i = store
-            .create_instansi(
-                &actor,
-                &NewInstansi {
-                    kode: "swl".into(),
-                    nama: "Kota Uji".into(),
-                },
-            )
-            .await
-            .expect("instansi");
         let unand = store
             .add_mitra(
                 i,
@@ -419,23 +426,8 @@ mod tests {
 
     #[tokio::test]
     async fn an_account_is_deactivated_and_activated_by_username() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("k.sqlite");
-        let store = SqliteStore::open(&path, OpenMode::CreateIfMissing)
-            .await
-            .expect("store");
-        let actor = Actor::system("uji");
-        let i = store
-            .create_instansi(
-                &actor,
-                &NewInstansi {
-                    kode: "swl".into(),
-                    nama: "Kota Uji".into(),
-                },
-            )
-            .await
-            .expect("instansi");
-        let url = format!("sqlite://{}", path.display());
+        let (dir, store, i) = kota_uji().await;
+        let url = format!("sqlite://{}", dir.path().join("k.sqlite").display());
         let baru = args(&url, &["--username", "auditor.satu", "--role", "auditor"]);
         create(&baru, None, "kata-sandi-yang-panjang")
             .await
