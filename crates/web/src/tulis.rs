@@ -11,7 +11,8 @@ use crate::layanan::{PetaUnit, lingkup_mencakup, lingkup_mencakup_unit};
 use crate::sesi::Sesi;
 use kompeten_domain::nip::add_years;
 use kompeten_domain::{
-    Golongan, KelompokKompetensi, Level, MasaBerlaku, MetodePenilaian, Nip, Pendidikan, StatusAsn,
+    Golongan, KelompokKompetensi, Level, MasaBerlaku, MetodePenilaian, Nip, Pendidikan, Role,
+    StatusAsn,
 };
 use kompeten_store::{
     Actor, Jabatan, JabatanId, JabatanQuery, Kompetensi, KompetensiId, NewPegawai, NewPenilaian,
@@ -31,6 +32,15 @@ const MAX_NAMA: usize = 200;
 /// Only admin and pimpinan write; everyone else gets 403.
 pub(crate) fn wajib_penulis(sesi: &Sesi) -> Result<(), AppError> {
     require_write(sesi.role()).map_err(|_| AppError::Forbidden)
+}
+
+/// Only BKPSDM's administrators; everyone else gets 403.
+pub(crate) fn wajib_admin(sesi: &Sesi) -> Result<(), AppError> {
+    if sesi.role() == Role::AdminBkpsdm {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 pub(crate) fn pelaku(sesi: &Sesi) -> Actor {

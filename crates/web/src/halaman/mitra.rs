@@ -17,7 +17,7 @@ use super::{Layout, render, render_status};
 use crate::AppState;
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::sesi::Sesi;
-use crate::tulis::{GalatIsian, galat_simpan_kode, iso, pelaku, urai_tanggal};
+use crate::tulis::{GalatIsian, galat_simpan_kode, iso, pelaku, urai_tanggal, wajib_admin};
 use askama::Template;
 use axum::Json;
 use axum::extract::rejection::FormRejection;
@@ -45,15 +45,6 @@ const BARIS_TAMBAHAN: usize = 2;
 /// Who sees the partner's contact persons: not pegawai.
 pub(crate) fn lihat_kontak(role: Role) -> bool {
     !matches!(role, Role::Pegawai)
-}
-
-/// Only BKPSDM admins keep partners and the catalog.
-pub(crate) fn wajib_admin(sesi: &Sesi) -> Result<(), AppError> {
-    if sesi.role() == Role::AdminBkpsdm {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
 }
 
 /// The partner a signed-in partner account acts for; `None` for every other
