@@ -226,11 +226,18 @@ pub struct ProgramRencana {
     /// JP of the program (each participant's).
     pub jp: u64,
     pub biaya: u64,
+    /// Participants among the assignments a reader may see.
+    pub peserta_terlihat: u64,
 }
 
-/// The programs the plan runs, the dearest first (then by code); empty
+/// The programs the plan runs (`semua`: every assignment), with the
+/// participants among `terlihat`, the dearest first (then by code); empty
 /// when the stored assignments no longer fit their needs.
-pub fn per_program(semua: &[Penugasan], h: &Hitungan) -> Vec<ProgramRencana> {
+pub fn per_program(
+    semua: &[Penugasan],
+    terlihat: &[Penugasan],
+    h: &Hitungan,
+) -> Vec<ProgramRencana> {
     let Some(jawaban) = h.jawaban() else {
         return Vec::new();
     };
@@ -244,6 +251,10 @@ pub fn per_program(semua: &[Penugasan], h: &Hitungan) -> Vec<ProgramRencana> {
         })
         .collect();
     let jp = h.jp_per_program();
+    let mut dalam: HashMap<&str, u64> = HashMap::new();
+    for p in terlihat {
+        *dalam.entry(p.program_kode.as_str()).or_default() += 1;
+    }
     let mut out: Vec<ProgramRencana> = jawaban
         .batches
         .iter()
@@ -257,6 +268,7 @@ pub fn per_program(semua: &[Penugasan], h: &Hitungan) -> Vec<ProgramRencana> {
                 angkatan: b.batches,
                 jp: jp.get(b.program.as_str()).copied().unwrap_or(0),
                 biaya: b.cost,
+                peserta_terlihat: dalam.get(b.program.as_str()).copied().unwrap_or(0),
             })
         })
         .collect();
@@ -383,12 +395,8 @@ pub fn tabel_dari_bahan(b: &BahanRencana, kop: &KopUnduhan) -> Result<TabelRenca
     }
     let mut program = Tabel::new("Per program", kolom_program);
     program.catatan = catatan.clone();
-    let mut dalam_cakupan: HashMap<&str, i64> = HashMap::new();
-    for p in &b.terlihat {
-        *dalam_cakupan.entry(p.program_kode.as_str()).or_default() += 1;
-    }
     let bulat = |v: u64| Sel::Bulat(i64::try_from(v).unwrap_or(i64::MAX));
-    for pr in per_program(&b.semua, &h) {
+    for pr in per_program(&b.semua, &b.terlihat, &h) {
         let mut baris = vec![
             Sel::teks(pr.kode.as_str()),
             Sel::teks(pr.judul.as_str()),
@@ -398,8 +406,7 @@ pub fn tabel_dari_bahan(b: &BahanRencana, kop: &KopUnduhan) -> Result<TabelRenca
             bulat(pr.biaya),
         ];
         if !seluruh {
-            let n = dalam_cakupan.get(pr.kode.as_str()).copied().unwrap_or(0);
-            baris.push(Sel::Bulat(n));
+            baris.push(bulat(pr.peserta_terlihat));
         }
         program.baris.push(baris);
     }

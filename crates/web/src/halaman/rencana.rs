@@ -29,7 +29,7 @@ use crate::grafik::{Gaya, Grafik, Seri, angka, garis_svg};
 use crate::layanan::PetaUnit;
 use crate::params::Params;
 use crate::sesi::Sesi;
-use crate::tulis::pelaku;
+use crate::tulis::{pelaku, wajib_admin};
 use crate::unduh::{self, Format};
 use askama::Template;
 use axum::Json;
@@ -73,14 +73,6 @@ const MAKS_CATATAN: usize = 2000;
 /// Everyone but mitra reads plans (each within their scope).
 fn wajib_baca(sesi: &Sesi) -> Result<(), AppError> {
     if sesi.role().sees_personal_data() {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-fn wajib_admin(sesi: &Sesi) -> Result<(), AppError> {
-    if sesi.role() == Role::AdminBkpsdm {
         Ok(())
     } else {
         Err(AppError::Forbidden)
@@ -1146,15 +1138,6 @@ fn kartu_unit(
     kartu
 }
 
-/// Assignments per program code (a reader's part beside the plan's).
-fn per_kode(penugasan: &[Penugasan]) -> HashMap<&str, u64> {
-    let mut n: HashMap<&str, u64> = HashMap::new();
-    for p in penugasan {
-        *n.entry(p.program_kode.as_str()).or_default() += 1;
-    }
-    n
-}
-
 /// The assignment table's search and page, as the query string asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CariPenugasan {
@@ -1345,15 +1328,14 @@ async fn halaman_detail(
             }
         })
         .collect();
-    let dalam_unit = per_kode(terlihat);
     let per_program_view = if pribadi {
         Vec::new()
     } else {
-        per_program(semua, h)
+        per_program(semua, terlihat, h)
             .into_iter()
             .map(|p| BarisProgramRencana {
                 id: p.program.0,
-                dalam_unit: ribuan(dalam_unit.get(p.kode.as_str()).copied().unwrap_or(0)),
+                dalam_unit: ribuan(p.peserta_terlihat),
                 kode: p.kode,
                 judul: p.judul,
                 peserta: ribuan(p.peserta),
@@ -2531,15 +2513,14 @@ pub(crate) async fn api_detail(
             })
             .collect()
     };
-    let terlihat_per_kode = per_kode(terlihat);
     let per_program = if pribadi {
         Vec::new()
     } else {
-        per_program(semua, h)
+        per_program(semua, terlihat, h)
             .into_iter()
             .map(|p| ProgramRencanaDto {
                 program_id: p.program.0,
-                peserta_terlihat: terlihat_per_kode.get(p.kode.as_str()).copied().unwrap_or(0),
+                peserta_terlihat: p.peserta_terlihat,
                 kode: p.kode,
                 judul: p.judul,
                 peserta: p.peserta,
