@@ -1997,6 +1997,17 @@ macro_rules! impl_store {
                 tx.commit().await.map_err(StoreError::Database)
             }
 
+            /// Signs an account out everywhere (a new password, a deactivation).
+            async fn end_sessions(tx: &mut Tx, i: InstansiId, account: AccountId) -> StoreResult<()> {
+                sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND akun_id = $2")
+                    .bind(i.0)
+                    .bind(account.0)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                Ok(())
+            }
+
             async fn audit(
                 tx: &mut Tx,
                 instansi: InstansiId,
@@ -3428,12 +3439,7 @@ macro_rules! impl_store {
                         return Err(StoreError::NotFound("akun"));
                     }
                     // Whoever signed in with the old password is signed out.
-                    sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND akun_id = $2")
-                        .bind(i.0)
-                        .bind(account.0)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(plain_write_error)?;
+                    end_sessions(&mut tx, i, account).await?;
                     let entry = Audit {
                         action: "akun.ubah_sandi",
                         entity: "akun",
@@ -3469,12 +3475,7 @@ macro_rules! impl_store {
                         .map_err(plain_write_error)?;
                     if !aktif {
                         // A deactivated account must not stay signed in anywhere.
-                        sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND akun_id = $2")
-                            .bind(i.0)
-                            .bind(account.0)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(plain_write_error)?;
+                        end_sessions(&mut tx, i, account).await?;
                     }
                     let entry = Audit {
                         action: if aktif { "akun.aktifkan" } else { "akun.nonaktifkan" },
