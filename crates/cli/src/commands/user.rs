@@ -4,6 +4,7 @@ use kompeten_domain::{Nip, Role};
 use kompeten_store::sqlite::OpenMode;
 use kompeten_store::{NewAccount, Store};
 use std::io::BufRead;
+use std::sync::Arc;
 
 use kompeten_web::auth::MIN_PASSWORD_CHARS;
 
@@ -61,11 +62,7 @@ pub struct AddArgs {
 #[derive(clap::Args)]
 pub struct PasswordArgs {
     #[command(flatten)]
-    db: DatabaseArg,
-    #[arg(long)]
-    instansi: Option<String>,
-    #[arg(long)]
-    username: String,
+    account: AccountArgs,
     #[command(flatten)]
     password: PasswordSource,
 }
@@ -227,14 +224,26 @@ async fn create(args: &AddArgs, nip: Option<Nip>, password: &str) -> Result<()> 
     Ok(())
 }
 
-async fn password(args: PasswordArgs) -> Result<()> {
-    let password = args.password.read()?;
+/// The store, instansi and account that `args` name.
+async fn find_account(
+    args: &AccountArgs,
+) -> Result<(
+    Arc<dyn Store>,
+    kompeten_store::Instansi,
+    kompeten_store::Account,
+)> {
     let store = args.db.database_url.open(OpenMode::MustExist).await?;
     let instansi = pick_instansi(store.as_ref(), args.instansi.as_deref()).await?;
     let account = store
         .account_by_username(instansi.id, &args.username)
         .await?
         .with_context(|| format!("no account {:?} in {}", args.username, instansi.nama))?;
+    Ok((store, instansi, account))
+}
+
+async fn password(args: PasswordArgs) -> Result<()> {
+    let password = args.password.read()?;
+    let (store, instansi, account) = find_account(&args.account).await?;
     let hash = kompeten_web::auth::hash_password(&password)
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
     store
@@ -246,12 +255,7 @@ async fn password(args: PasswordArgs) -> Result<()> {
 
 /// Deactivates or activates an account; what was done, as a line to print.
 async fn set_aktif(args: &AccountArgs, aktif: bool) -> Result<String> {
-    let store = args.db.database_url.open(OpenMode::MustExist).await?;
-    let instansi = pick_instansi(store.as_ref(), args.instansi.as_deref()).await?;
-    let account = store
-        .account_by_username(instansi.id, &args.username)
-        .await?
-        .with_context(|| format!("no account {:?} in {}", args.username, instansi.nama))?;
+    let (store, instansi, account) = find_account(args).await?;
     if account.aktif == aktif {
         let status = if aktif { "active" } else { "deactivated" };
         return Ok(format!("account {} is already {status}", account.username));

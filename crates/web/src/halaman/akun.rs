@@ -12,7 +12,7 @@ use crate::auth::MIN_PASSWORD_CHARS;
 use crate::error::{AppError, PageError};
 use crate::layanan::{PetaUnit, pegawai_dalam_lingkup};
 use crate::sesi::Sesi;
-use crate::tulis::{GalatIsian, pelaku};
+use crate::tulis::{GalatIsian, pelaku, wajib_admin};
 use askama::Template;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
@@ -24,15 +24,6 @@ use std::collections::HashMap;
 
 const MAX_USERNAME: usize = 100;
 const MAX_NAMA: usize = 200;
-
-/// Only BKPSDM's administrators manage accounts.
-fn wajib_admin(sesi: &Sesi) -> Result<(), AppError> {
-    if sesi.role() == Role::AdminBkpsdm {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 struct BarisAkun {
     id: i64,
@@ -336,10 +327,18 @@ pub(crate) async fn baru(
     }
 }
 
-/// The account of `raw` in the reader's instansi.
-async fn akun_dari(state: &AppState, sesi: &Sesi, raw: &str) -> Result<Account, AppError> {
+/// A form on one account: administrator, CSRF, then the account of `raw`
+/// in the reader's instansi.
+async fn form_akun(
+    state: &AppState,
+    sesi: &Sesi,
+    raw: &str,
+    form: Result<Form<Isian>, FormRejection>,
+) -> Result<(Isian, Account), AppError> {
+    wajib_admin(sesi)?;
+    let pairs = isian_sah(sesi, form)?;
     let id = AccountId(id_path(raw)?);
-    Ok(state.store().account(sesi.instansi_id(), id).await?)
+    Ok((pairs, state.store().account(sesi.instansi_id(), id).await?))
 }
 
 pub(crate) async fn sandi(
@@ -348,9 +347,7 @@ pub(crate) async fn sandi(
     Path(raw): Path<String>,
     form: Result<Form<Isian>, FormRejection>,
 ) -> Result<Response, PageError> {
-    wajib_admin(&sesi)?;
-    let pairs = isian_sah(&sesi, form)?;
-    let akun = akun_dari(&state, &sesi, &raw).await?;
+    let (pairs, akun) = form_akun(&state, &sesi, &raw, form).await?;
     match sandi_sah(&pairs) {
         Ok(sandi) => {
             let hash = hash(sandi).await?;
@@ -388,9 +385,7 @@ pub(crate) async fn status(
     Path(raw): Path<String>,
     form: Result<Form<Isian>, FormRejection>,
 ) -> Result<Response, PageError> {
-    wajib_admin(&sesi)?;
-    let pairs = isian_sah(&sesi, form)?;
-    let akun = akun_dari(&state, &sesi, &raw).await?;
+    let (pairs, akun) = form_akun(&state, &sesi, &raw, form).await?;
     let aktif = match ambil(&pairs, "aktif") {
         "1" => true,
         "0" => false,

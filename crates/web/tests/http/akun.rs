@@ -5,7 +5,7 @@ use crate::fixture::{Fixture, SANDI_A};
 use crate::{coba_masuk, csrf_di, get, masuk_sebagai, post_form};
 use axum::http::StatusCode;
 use kompeten_domain::Role;
-use kompeten_store::Store;
+use kompeten_store::{Account, Store};
 
 const SANDI_BARU: &str = "sandi-yang-cukup-panjang";
 
@@ -13,14 +13,16 @@ async fn jumlah_akun(fx: &Fixture) -> usize {
     fx.store.accounts(fx.ids.a).await.expect("accounts").len()
 }
 
-async fn akun_id(fx: &Fixture, username: &str) -> i64 {
+async fn akun(fx: &Fixture, username: &str) -> Account {
     fx.store
         .account_by_username(fx.ids.a, username)
         .await
         .expect("lookup")
         .expect("exists")
-        .id
-        .0
+}
+
+async fn akun_id(fx: &Fixture, username: &str) -> i64 {
+    akun(fx, username).await.id.0
 }
 
 async fn bisa_masuk(fx: &Fixture, username: &str, sandi: &str) -> bool {
@@ -199,23 +201,13 @@ async fn an_administrator_adds_accounts_and_bad_input_adds_nothing() {
     let mut form = isian("dewi", "pegawai", SANDI_BARU, SANDI_BARU);
     form.push(("nip", "19900410 201503 2 001".to_owned()));
     assert_eq!(kirim(form).await.status, StatusCode::SEE_OTHER);
-    let kadisdik = fx
-        .store
-        .account_by_username(fx.ids.a, "kadisdik")
-        .await
-        .expect("lookup")
-        .expect("created");
+    let kadisdik = akun(&fx, "kadisdik").await;
     assert_eq!(
         (kadisdik.role, kadisdik.unit),
         (Role::PimpinanOpd, Some(fx.ids.opd2))
     );
     assert!(kadisdik.password_hash.starts_with("$argon2id$"));
-    let dewi = fx
-        .store
-        .account_by_username(fx.ids.a, "dewi")
-        .await
-        .expect("lookup")
-        .expect("created");
+    let dewi = akun(&fx, "dewi").await;
     assert_eq!(
         (dewi.role, dewi.pegawai),
         (Role::Pegawai, Some(fx.ids.dewi))
