@@ -386,6 +386,40 @@ await visit(p, 'phone', '/kebutuhan', 'kebutuhan');
 if (planId) await visit(p, 'phone', `/rencana/${planId}`, 'rencana-detail');
 await phone.close();
 
+// The account the admin added changes its own password from the header
+// link: a wrong old password is refused, then the new one takes over.
+{
+  accounts.tur = ['tur.akun', 'kata-sandi-tur-1'];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await login(page, 'tur');
+  await submit(page, 'a.akun-sandi', /\/sandi$/);
+  await page.fill('#sandi-lama', 'bukan-sandi-ini');
+  await page.fill('#sandi-baru', 'kata-sandi-tur-baru');
+  await page.fill('#sandi-ulang', 'kata-sandi-tur-baru');
+  await page.click('button:text-is("Simpan kata sandi")');
+  await page.waitForSelector('#galat-sandi >> text=Kata sandi lama salah.', { timeout: 10000 })
+    .catch(() => fail('a wrong old password is not refused on /sandi'));
+  await page.fill('#sandi-lama', 'kata-sandi-tur-1');
+  await page.fill('#sandi-baru', 'kata-sandi-tur-baru');
+  await page.fill('#sandi-ulang', 'kata-sandi-tur-baru');
+  await submit(page, 'button:text-is("Simpan kata sandi")', (u) => u.pathname === '/');
+  if (!(await page.$('text=Kata sandi Anda diganti'))) fail('the password change is not confirmed');
+  await page.screenshot({ path: `${out}/tur-sandi.png`, fullPage: false });
+  await context.close();
+  const again = await browser.newContext();
+  const p2 = await again.newPage();
+  await p2.goto(`${base}/masuk`);
+  await p2.fill('#username', 'tur.akun');
+  await p2.fill('#password', 'kata-sandi-tur-1');
+  await p2.click('button[type=submit]');
+  await p2.waitForSelector('text=Nama pengguna atau kata sandi salah.', { timeout: 10000 })
+    .catch(() => fail('the old password still signs in after the change'));
+  accounts.tur[1] = 'kata-sandi-tur-baru';
+  await login(p2, 'tur');
+  await again.close();
+}
+
 await browser.close();
 console.log(failures ? `${failures} failure(s)` : 'tour passed');
 process.exit(failures ? 1 : 0);

@@ -297,6 +297,10 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/rencana/{id}/penugasan",
             post(halaman::rencana::api_penugasan),
         )
+        .route(
+            "/sandi",
+            get(halaman::sandi::form).post(halaman::sandi::ganti),
+        )
         .route("/akun", get(halaman::akun::daftar))
         .route("/akun/baru", post(halaman::akun::baru))
         .route("/akun/{id}/sandi", post(halaman::akun::sandi))

@@ -36,6 +36,7 @@ pub(crate) fn pesan_kilat(kode: &str) -> Option<&'static str> {
         "akun-sandi" => Some("Kata sandi baru tersimpan; sesi akun itu berakhir."),
         "akun-aktif" => Some("Akun diaktifkan kembali."),
         "akun-nonaktif" => Some("Akun dinonaktifkan; sesinya berakhir."),
+        "sandi-ganti" => Some("Kata sandi Anda diganti; sesi di perangkat lain berakhir."),
         _ => None,
     }
 }

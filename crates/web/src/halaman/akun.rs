@@ -179,7 +179,7 @@ pub(crate) async fn daftar(
 }
 
 /// The password pair of a form: the password, or why not.
-fn sandi_sah(pairs: &Isian) -> Result<String, String> {
+pub(crate) fn sandi_sah(pairs: &Isian) -> Result<String, String> {
     let sandi = ambil(pairs, "sandi");
     if sandi.chars().count() < MIN_PASSWORD_CHARS {
         return Err(format!(
@@ -193,7 +193,7 @@ fn sandi_sah(pairs: &Isian) -> Result<String, String> {
 }
 
 /// argon2id is slow on purpose: off the async workers.
-async fn hash(sandi: String) -> Result<String, AppError> {
+pub(crate) async fn hash(sandi: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || crate::auth::hash_password(&sandi))
         .await
         .map_err(|e| AppError::Internal(format!("hashing a password: {e}")))?

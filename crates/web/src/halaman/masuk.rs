@@ -9,9 +9,9 @@ use crate::sesi::{COOKIE_CSRF, COOKIE_SESI, Sesi, cari_sesi, cookie, set_cookie,
 use askama::Template;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use kompeten_store::{Instansi, InstansiId, NewSession};
+use kompeten_store::{AccountId, Instansi, InstansiId, NewSession};
 use std::collections::HashMap;
 
 pub(crate) const PESAN_GAGAL: &str = "Nama pengguna atau kata sandi salah.";
@@ -197,6 +197,28 @@ pub(crate) async fn kirim(
         return gagal(StatusCode::FORBIDDEN, PESAN_NONAKTIF);
     }
 
+    let sesi_baru = buka_sesi(&state, instansi, akun.id).await?;
+    tracing::info!(instansi = instansi.0, account = akun.id.0, "login");
+
+    let secure = state.config().cookie_secure;
+    let mut res = Redirect::to(&next).into_response();
+    if let Some(v) = sesi_baru {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    if let Some(v) = set_cookie(COOKIE_CSRF, "", "Strict", secure, Some(0)) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}
+
+/// A new session for `akun`: stored (by its token's hash), and the cookie
+/// that carries the token.
+pub(crate) async fn buka_sesi(
+    state: &AppState,
+    instansi: InstansiId,
+    akun: AccountId,
+) -> Result<Option<HeaderValue>, AppError> {
+    let store = state.store();
     let now = state.now();
     if let Err(e) = store.purge_expired_sessions(instansi, now).await {
         tracing::warn!(error = %e, "cannot purge expired sessions");
@@ -209,30 +231,20 @@ pub(crate) async fn kirim(
             instansi,
             &NewSession {
                 token_hash,
-                account: akun.id,
+                account: akun,
                 csrf_token: token_acak()?,
                 expires_at: now + ttl,
             },
         )
         .await?;
-    tracing::info!(instansi = instansi.0, account = akun.id.0, "login");
-
-    let secure = state.config().cookie_secure;
-    let mut res = Redirect::to(&next).into_response();
     let value = format!("{}.{}", instansi.0, token);
-    if let Some(v) = set_cookie(
+    Ok(set_cookie(
         COOKIE_SESI,
         &value,
         "Lax",
-        secure,
+        state.config().cookie_secure,
         Some(ttl.whole_seconds()),
-    ) {
-        res.headers_mut().append(header::SET_COOKIE, v);
-    }
-    if let Some(v) = set_cookie(COOKIE_CSRF, "", "Strict", secure, Some(0)) {
-        res.headers_mut().append(header::SET_COOKIE, v);
-    }
-    Ok(res)
+    ))
 }
 
 pub(crate) async fn keluar(

@@ -14,6 +14,7 @@ pub(crate) mod pegawai;
 pub(crate) mod pengaturan;
 pub(crate) mod peta;
 pub(crate) mod rencana;
+pub(crate) mod sandi;
 pub(crate) mod sebaran;
 pub(crate) mod tulis;
 pub(crate) mod unit;

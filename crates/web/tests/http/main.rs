@@ -14,6 +14,7 @@ mod mitra;
 mod pages;
 mod peta;
 mod rencana;
+mod sandi;
 mod scope;
 mod sebaran;
 mod tulis;
