@@ -386,14 +386,18 @@ await visit(p, 'phone', '/kebutuhan', 'kebutuhan');
 if (planId) await visit(p, 'phone', `/rencana/${planId}`, 'rencana-detail');
 await phone.close();
 
-// The account the admin added changes its own password from the header
-// link: a wrong old password is refused, then the new one takes over.
+// The account the admin added must choose its own password before anything
+// else: its login lands on /sandi, a wrong old password is refused, then the
+// new one takes over and the pages open.
 {
   accounts.tur = ['tur.akun', 'kata-sandi-tur-1'];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await login(page, 'tur');
-  await submit(page, 'a.akun-sandi', /\/sandi$/);
+  if (new URL(page.url()).pathname !== '/sandi') fail(`a new account lands on ${page.url()}, not /sandi`);
+  if (!(await page.$('#wajib-ganti'))) fail('/sandi does not say the password must be changed');
+  await page.goto(`${base}/pegawai`);
+  if (new URL(page.url()).pathname !== '/sandi') fail('a page opens before the password is changed');
   await page.fill('#sandi-lama', 'bukan-sandi-ini');
   await page.fill('#sandi-baru', 'kata-sandi-tur-baru');
   await page.fill('#sandi-ulang', 'kata-sandi-tur-baru');
@@ -405,6 +409,8 @@ await phone.close();
   await page.fill('#sandi-ulang', 'kata-sandi-tur-baru');
   await submit(page, 'button:text-is("Simpan kata sandi")', (u) => u.pathname === '/');
   if (!(await page.$('text=Kata sandi Anda diganti'))) fail('the password change is not confirmed');
+  await page.goto(`${base}/pegawai`);
+  if (new URL(page.url()).pathname !== '/pegawai') fail('pages stay closed after the password change');
   await page.screenshot({ path: `${out}/tur-sandi.png`, fullPage: false });
   await context.close();
   const again = await browser.newContext();

@@ -210,6 +210,38 @@ fn accounts_are_created_with_a_password_from_stdin() {
     assert_one_line_error(&again, "already exists");
     let list = kompeten(&["user", "list", "--database-url", &url]);
     assert_eq!(stdout(&list).lines().count(), 1);
+
+    // A password set for someone else can oblige them to change it.
+    let password = |extra: &'static [&'static str]| {
+        let mut args = vec![
+            "user",
+            "password",
+            "--database-url",
+            &url,
+            "--username",
+            "admin.bkpsdm",
+            "--password-stdin",
+        ];
+        args.extend_from_slice(extra);
+        kompeten_with_stdin(&args, "kata-sandi-yang-lain-1\n")
+    };
+    let out = password(&["--must-change"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("must be changed again at the next login"));
+    let list = kompeten(&["user", "list", "--database-url", &url]);
+    assert!(
+        stdout(&list).contains("admin.bkpsdm\tadmin\taktif, wajib ganti sandi\t"),
+        "{}",
+        stdout(&list)
+    );
+    let out = password(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = kompeten(&["user", "list", "--database-url", &url]);
+    assert!(
+        stdout(&list).contains("admin.bkpsdm\tadmin\taktif\tAdmin BKPSDM"),
+        "{}",
+        stdout(&list)
+    );
 }
 
 #[test]

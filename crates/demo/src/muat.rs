@@ -276,6 +276,7 @@ pub async fn load(
                 .mitra
                 .map(|m| mitra_id.get(m).copied().ok_or_else(|| hilang("mitra")))
                 .transpose()?,
+            wajib_ganti_sandi: false,
         };
         akun_id.push(store.create_account(instansi, &actor, &new).await?);
         accounts.push(DemoAccount {

@@ -166,13 +166,15 @@ pub trait Store: Send + Sync + 'static {
         username: &str,
     ) -> StoreResult<Option<Account>>;
     async fn accounts(&self, i: InstansiId) -> StoreResult<Vec<Account>>;
-    /// Sets a new password hash and ends the account's sessions.
+    /// Sets a new password hash, and whether the account must change it at
+    /// its next login, and ends the account's sessions.
     async fn set_password(
         &self,
         i: InstansiId,
         actor: &Actor,
         account: AccountId,
         password_hash: &str,
+        wajib_ganti_sandi: bool,
     ) -> StoreResult<()>;
     /// Activates or deactivates an account; deactivating also ends its sessions.
     async fn set_account_aktif(

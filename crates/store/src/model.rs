@@ -396,6 +396,9 @@ pub struct NewAccount {
     /// The partner institution of a mitra account: required for that role,
     /// refused for every other one.
     pub mitra: Option<MitraId>,
+    /// The administrator chose the password: the account must change it
+    /// at its next login.
+    pub wajib_ganti_sandi: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -412,6 +415,9 @@ pub struct Account {
     /// accounts made before accounts named their partner.
     pub mitra: Option<MitraId>,
     pub aktif: bool,
+    /// The password was chosen by an administrator: the account must choose
+    /// its own before it may do anything else.
+    pub wajib_ganti_sandi: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

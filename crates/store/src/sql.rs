@@ -692,6 +692,7 @@ pub(crate) struct ValidAccount {
     pub(crate) unit: Option<i64>,
     pub(crate) pegawai: Option<i64>,
     pub(crate) mitra: Option<i64>,
+    pub(crate) wajib_ganti_sandi: bool,
 }
 
 pub(crate) fn validate_account(new: &NewAccount) -> StoreResult<ValidAccount> {
@@ -725,6 +726,7 @@ pub(crate) fn validate_account(new: &NewAccount) -> StoreResult<ValidAccount> {
         unit: new.unit.map(|u| u.0),
         pegawai: new.pegawai.map(|p| p.0),
         mitra: new.mitra.map(|m| m.0),
+        wajib_ganti_sandi: new.wajib_ganti_sandi,
         username,
     })
 }
@@ -1211,8 +1213,8 @@ impl SkpRow {
 }
 
 pub(crate) const ACCOUNT_SELECT: &str = "SELECT a.id, a.instansi_id, a.username, \
-     a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.mitra_id, a.aktif \
-     FROM akun a";
+     a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.mitra_id, a.aktif, \
+     a.wajib_ganti_sandi FROM akun a";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct AccountRow {
@@ -1226,6 +1228,7 @@ pub(crate) struct AccountRow {
     pegawai_id: Option<i64>,
     mitra_id: Option<i64>,
     aktif: bool,
+    wajib_ganti_sandi: bool,
 }
 
 impl AccountRow {
@@ -1241,13 +1244,14 @@ impl AccountRow {
             pegawai: self.pegawai_id.map(PegawaiId),
             mitra: self.mitra_id.map(crate::MitraId),
             aktif: self.aktif,
+            wajib_ganti_sandi: self.wajib_ganti_sandi,
         })
     }
 }
 
 pub(crate) const SESSION_SELECT: &str = "SELECT a.id, a.instansi_id, a.username, \
      a.nama_tampilan, a.password_hash, a.role, a.unit_id, a.pegawai_id, a.mitra_id, a.aktif, \
-     s.csrf_token, s.expires_at \
+     a.wajib_ganti_sandi, s.csrf_token, s.expires_at \
      FROM sesi s JOIN akun a ON a.instansi_id = s.instansi_id AND a.id = s.akun_id \
      WHERE s.instansi_id = $1 AND s.token_hash = $2 AND s.expires_at > $3 AND a.aktif";
 
@@ -3352,8 +3356,8 @@ macro_rules! impl_store {
                     }
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO akun (instansi_id, username, nama_tampilan, password_hash, role, \
-                         unit_id, pegawai_id, mitra_id, aktif, dibuat_pada) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                         unit_id, pegawai_id, mitra_id, aktif, dibuat_pada, wajib_ganti_sandi) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
                     )
                     .bind(i.0)
                     .bind(&a.username)
@@ -3365,6 +3369,7 @@ macro_rules! impl_store {
                     .bind(a.mitra)
                     .bind(true)
                     .bind(now())
+                    .bind(a.wajib_ganti_sandi)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(|e| {
@@ -3374,7 +3379,12 @@ macro_rules! impl_store {
                             || format!("account {} is not valid in instansi {i}", a.username),
                         )
                     })?;
-                    let detail = serde_json::json!({ "username": a.username, "role": a.role, "mitra_id": a.mitra });
+                    let detail = serde_json::json!({
+                        "username": a.username,
+                        "role": a.role,
+                        "mitra_id": a.mitra,
+                        "wajib_ganti_sandi": a.wajib_ganti_sandi,
+                    });
                     let entry = Audit { action: "akun.tambah", entity: "akun", entity_id: Some(id), detail };
                     audit(&mut tx, i, actor, entry).await?;
                     commit(tx).await?;
@@ -3421,14 +3431,19 @@ macro_rules! impl_store {
                     actor: &Actor,
                     account: AccountId,
                     password_hash: &str,
+                    wajib_ganti_sandi: bool,
                 ) -> StoreResult<()> {
                     if password_hash.trim().is_empty() {
                         return Err(invalid("password hash must not be empty"));
                     }
                     let hash = free_text("password hash", password_hash)?;
                     let mut tx = begin(self).await?;
-                    let changed = sqlx::query("UPDATE akun SET password_hash = $1 WHERE instansi_id = $2 AND id = $3")
+                    let changed = sqlx::query(
+                        "UPDATE akun SET password_hash = $1, wajib_ganti_sandi = $2 \
+                         WHERE instansi_id = $3 AND id = $4",
+                    )
                         .bind(&hash)
+                        .bind(wajib_ganti_sandi)
                         .bind(i.0)
                         .bind(account.0)
                         .execute(&mut *tx)
@@ -3444,7 +3459,7 @@ macro_rules! impl_store {
                         action: "akun.ubah_sandi",
                         entity: "akun",
                         entity_id: Some(account.0),
-                        detail: serde_json::json!({}),
+                        detail: serde_json::json!({ "wajib_ganti_sandi": wajib_ganti_sandi }),
                     };
                     audit(&mut tx, i, actor, entry).await?;
                     commit(tx).await

@@ -182,6 +182,7 @@ mod tests {
             pegawai: Some(PegawaiId(9)),
             mitra: None,
             aktif: true,
+            wajib_ganti_sandi: false,
         }
     }
 

@@ -10,6 +10,9 @@ use axum::response::{IntoResponse, Response};
 use kompeten_store::StoreError;
 use serde::Serialize;
 
+pub(crate) const PESAN_GANTI_SANDI: &str =
+    "Kata sandi akun ini dipilih oleh admin; ganti dulu dengan kata sandi Anda sendiri di /sandi.";
+
 /// Why a request failed, before it is shown as a page or as JSON.
 #[derive(Debug)]
 pub(crate) enum AppError {
@@ -19,6 +22,8 @@ pub(crate) enum AppError {
     BadRequest(String),
     /// A POST whose CSRF token is missing or wrong.
     Csrf,
+    /// The account must choose its own password before anything else.
+    GantiSandi,
     /// Anything unexpected; the text is logged, never shown.
     Internal(String),
 }
@@ -38,7 +43,7 @@ impl AppError {
     fn status(&self) -> StatusCode {
         match self {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Csrf | AppError::GantiSandi => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -106,6 +111,7 @@ pub(crate) fn halaman_galat(error: &AppError) -> Response {
             "Permintaan ditolak (token CSRF tidak valid). Muat ulang halaman lalu coba lagi."
                 .to_owned(),
         ),
+        AppError::GantiSandi => ("Ganti kata sandi", PESAN_GANTI_SANDI.to_owned()),
         AppError::NotFound => (
             "Halaman tidak ditemukan",
             "Alamat yang Anda buka tidak ada atau sudah dipindahkan.".to_owned(),
@@ -174,6 +180,7 @@ pub(crate) fn json_galat(error: &AppError) -> Response {
             "Peran Anda tidak memberi akses ke data ini.".to_owned(),
         ),
         AppError::Csrf => ("forbidden", "Token CSRF tidak valid.".to_owned()),
+        AppError::GantiSandi => ("password_change_required", PESAN_GANTI_SANDI.to_owned()),
         AppError::NotFound => ("not_found", "Data tidak ditemukan.".to_owned()),
         AppError::BadRequest(m) => ("bad_request", m.clone()),
         AppError::Internal(_) => (

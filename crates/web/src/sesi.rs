@@ -141,9 +141,11 @@ pub(crate) async fn cari_sesi(
     }))
 }
 
-/// Why a request got no session: pages go to the login form, the API answers 401.
+/// Why a request got no session: pages go to the login form, the API answers 401;
+/// an account that must change its password is sent to `/sandi` (the API: 403).
 pub(crate) enum TanpaSesi {
     Masuk { next: String, htmx: bool },
+    GantiSandi { api: bool, htmx: bool },
     Api,
     Galat { error: AppError, api: bool },
 }
@@ -164,6 +166,14 @@ impl IntoResponse for TanpaSesi {
                     Redirect::to(&target).into_response()
                 }
             }
+            TanpaSesi::GantiSandi { api: true, .. } => json_galat(&AppError::GantiSandi),
+            TanpaSesi::GantiSandi { htmx: true, .. } => {
+                let mut res = axum::http::StatusCode::OK.into_response();
+                res.headers_mut()
+                    .insert("HX-Redirect", HeaderValue::from_static("/sandi"));
+                res
+            }
+            TanpaSesi::GantiSandi { .. } => Redirect::to("/sandi").into_response(),
             TanpaSesi::Api => json_galat(&AppError::Unauthorized),
             TanpaSesi::Galat { error, api: true } => json_galat(&error),
             TanpaSesi::Galat { error, api: false } => halaman_galat(&error),
@@ -181,6 +191,16 @@ impl FromRequestParts<AppState> for Sesi {
         let path = parts.uri.path();
         let api = path.starts_with("/api/");
         match cari_sesi(state, &parts.headers).await {
+            // A password an administrator chose: nothing but choosing one's
+            // own (or leaving) until then.
+            Ok(Some(sesi))
+                if sesi.akun.wajib_ganti_sandi && !matches!(path, "/sandi" | "/keluar") =>
+            {
+                Err(TanpaSesi::GantiSandi {
+                    api,
+                    htmx: parts.headers.contains_key("hx-request"),
+                })
+            }
             Ok(Some(sesi)) => Ok(sesi),
             Ok(None) if api => Err(TanpaSesi::Api),
             Ok(None) => Err(TanpaSesi::Masuk {

@@ -83,6 +83,10 @@ pub struct PasswordSource {
     /// Read the password from the first line of standard input.
     #[arg(long)]
     password_stdin: bool,
+    /// The account must choose its own password at its next login (for a
+    /// password chosen on someone else's behalf).
+    #[arg(long)]
+    must_change: bool,
 }
 
 impl PasswordSource {
@@ -138,7 +142,11 @@ pub async fn run(command: Command) -> Result<()> {
             let store = db.database_url.open(OpenMode::MustExist).await?;
             let instansi = pick_instansi(store.as_ref(), instansi.as_deref()).await?;
             for a in store.accounts(instansi.id).await? {
-                let status = if a.aktif { "aktif" } else { "nonaktif" };
+                let status = match (a.aktif, a.wajib_ganti_sandi) {
+                    (true, false) => "aktif",
+                    (true, true) => "aktif, wajib ganti sandi",
+                    (false, _) => "nonaktif",
+                };
                 println!(
                     "{}\t{}\t{}\t{}",
                     a.username,
@@ -212,6 +220,7 @@ async fn create(args: &AddArgs, nip: Option<Nip>, password: &str) -> Result<()> 
         unit,
         pegawai,
         mitra,
+        wajib_ganti_sandi: args.password.must_change,
     };
     store
         .create_account(instansi.id, &cli_actor(), &account)
@@ -247,9 +256,22 @@ async fn password(args: PasswordArgs) -> Result<()> {
     let hash = kompeten_web::auth::hash_password(&password)
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
     store
-        .set_password(instansi.id, &cli_actor(), account.id, &hash)
+        .set_password(
+            instansi.id,
+            &cli_actor(),
+            account.id,
+            &hash,
+            args.password.must_change,
+        )
         .await?;
-    println!("password of {} changed", account.username);
+    if args.password.must_change {
+        println!(
+            "password of {} changed; it must be changed again at the next login",
+            account.username
+        );
+    } else {
+        println!("password of {} changed", account.username);
+    }
     Ok(())
 }
 

@@ -20,6 +20,7 @@ fn new_account(username: &str, role: Role) -> NewAccount {
         unit: None,
         pegawai: None,
         mitra: None,
+        wajib_ganti_sandi: false,
     }
 }
 
@@ -48,6 +49,7 @@ pub async fn accounts(db: &TestDb) {
         .expect("kadis");
     let mut satu_new = new_account("budi", Role::Pegawai);
     satu_new.pegawai = Some(p);
+    satu_new.wajib_ganti_sandi = true;
     let satu = s
         .create_account(i, &Actor::account(admin, "admin"), &satu_new)
         .await
@@ -66,14 +68,15 @@ pub async fn accounts(db: &TestDb) {
             pegawai: None,
             mitra: None,
             aktif: true,
+            wajib_ganti_sandi: false,
         }
     );
     assert_eq!(
         s.account_by_username(i, "budi")
             .await
             .expect("by name")
-            .map(|a| (a.id, a.pegawai)),
-        Some((satu, Some(p)))
+            .map(|a| (a.id, a.pegawai, a.wajib_ganti_sandi)),
+        Some((satu, Some(p), true))
     );
     assert_eq!(
         s.account_by_username(i, "tidak-ada")
@@ -136,27 +139,62 @@ pub async fn accounts(db: &TestDb) {
     );
     assert_not_found(s.account(j, kadis).await, "akun");
 
-    s.set_password(i, &Actor::account(admin, "admin"), kadis, "$argon2id$baru")
-        .await
-        .expect("set password");
+    // A password an administrator sets must be changed at the next login.
+    s.set_password(
+        i,
+        &Actor::account(admin, "admin"),
+        kadis,
+        "$argon2id$baru",
+        true,
+    )
+    .await
+    .expect("set password");
+    let dibaca = s.account(i, kadis).await.expect("read");
     assert_eq!(
-        s.account(i, kadis).await.expect("read").password_hash,
-        "$argon2id$baru"
+        (dibaca.password_hash.as_str(), dibaca.wajib_ganti_sandi),
+        ("$argon2id$baru", true)
     );
-    assert_invalid(s.set_password(i, &actor(), kadis, "").await, "password");
+    assert_invalid(
+        s.set_password(i, &actor(), kadis, "", false).await,
+        "password",
+    );
     assert_not_found(
-        s.set_password(i, &actor(), AccountId(9_999_999), "$argon2id$x")
+        s.set_password(i, &actor(), AccountId(9_999_999), "$argon2id$x", false)
             .await,
         "akun",
     );
     assert_not_found(
-        s.set_password(j, &actor(), kadis, "$argon2id$x").await,
+        s.set_password(j, &actor(), kadis, "$argon2id$x", false)
+            .await,
         "akun",
     );
+    let dibaca = s.account(i, kadis).await.expect("read");
     assert_eq!(
-        s.account(i, kadis).await.expect("read").password_hash,
-        "$argon2id$baru"
+        (dibaca.password_hash.as_str(), dibaca.wajib_ganti_sandi),
+        ("$argon2id$baru", true)
     );
+    // A password set without the duty clears it.
+    s.set_password(
+        i,
+        &Actor::account(admin, "admin"),
+        kadis,
+        "$argon2id$sendiri",
+        false,
+    )
+    .await
+    .expect("own password");
+    let dibaca = s.account(i, kadis).await.expect("read");
+    assert_eq!(
+        (dibaca.password_hash.as_str(), dibaca.wajib_ganti_sandi),
+        ("$argon2id$sendiri", false)
+    );
+    let log = s.audit_log(i, 1000).await.expect("audit");
+    let ubah: Vec<&serde_json::Value> = log
+        .iter()
+        .filter(|e| e.action == "akun.ubah_sandi" && e.entity_id == Some(kadis.0))
+        .map(|e| &e.detail["wajib_ganti_sandi"])
+        .collect();
+    assert_eq!(ubah, [&serde_json::json!(false), &serde_json::json!(true)]);
 
     let log = s.audit_log(i, 100).await.expect("audit");
     assert_eq!(log[0].action, "akun.ubah_sandi");
@@ -175,6 +213,7 @@ pub async fn accounts(db: &TestDb) {
         (Some(admin), "admin")
     );
     assert_eq!(tambah[0].detail["username"], "budi");
+    assert_eq!(tambah[0].detail["wajib_ganti_sandi"], true);
 
     // An actor must be an account of the instansi it changes.
     assert_invalid(

@@ -162,6 +162,7 @@ pub async fn data_revision(db: &TestDb) {
                 unit: None,
                 pegawai: None,
                 mitra: None,
+                wajib_ganti_sandi: false,
             },
         )
         .await
@@ -185,9 +186,15 @@ pub async fn data_revision(db: &TestDb) {
         .expect("expired session");
     assert_eq!(s.purge_expired_sessions(i, now).await.expect("purge"), 1);
     w.tetap(s, "purge_expired_sessions").await;
-    s.set_password(i, &actor(), akun, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$y")
-        .await
-        .expect("password");
+    s.set_password(
+        i,
+        &actor(),
+        akun,
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$y",
+        false,
+    )
+    .await
+    .expect("password");
     s.set_account_aktif(i, &actor(), akun, false)
         .await
         .expect("deactivate");

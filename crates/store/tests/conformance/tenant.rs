@@ -87,6 +87,7 @@ async fn tenant(s: &dyn Store, kode: &str) -> Tenant {
                 unit: None,
                 pegawai: None,
                 mitra: None,
+                wajib_ganti_sandi: false,
             },
         )
         .await

@@ -167,6 +167,7 @@ pub async fn account_activation(db: &TestDb) {
                 unit: None,
                 pegawai: None,
                 mitra: None,
+                wajib_ganti_sandi: false,
             },
         )
         .await
@@ -224,9 +225,15 @@ pub async fn account_activation(db: &TestDb) {
         expires_at: now + Duration::hours(8),
     };
     s.create_session(i, &sesi).await.expect("session");
-    s.set_password(i, &actor(), akun, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$z")
-        .await
-        .expect("new password");
+    s.set_password(
+        i,
+        &actor(),
+        akun,
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$z",
+        false,
+    )
+    .await
+    .expect("new password");
     assert!(
         s.session(i, &"b".repeat(64), now)
             .await

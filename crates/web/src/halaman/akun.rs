@@ -33,6 +33,8 @@ struct BarisAkun {
     /// The unit, employee or partner behind the account.
     terkait: String,
     aktif: bool,
+    /// Must choose its own password at the next login.
+    wajib_ganti: bool,
     /// The reader's own account cannot be deactivated from here.
     sendiri: bool,
 }
@@ -116,6 +118,7 @@ async fn halaman(
             peran: a.role.label(),
             terkait,
             aktif: a.aktif,
+            wajib_ganti: a.wajib_ganti_sandi,
         });
     }
     let tpl = AkunTpl {
@@ -314,6 +317,7 @@ pub(crate) async fn baru(
         unit,
         pegawai,
         mitra,
+        wajib_ganti_sandi: true,
     };
     match store.create_account(i, &pelaku(&sesi), &baru).await {
         Ok(_) => Ok(alihkan(&state, "/akun", "akun-baru")),
@@ -351,9 +355,18 @@ pub(crate) async fn sandi(
     match sandi_sah(&pairs) {
         Ok(sandi) => {
             let hash = hash(sandi).await?;
+            // A password an administrator chose for someone else is theirs
+            // to replace at the next login.
+            let wajib_ganti = akun.id != sesi.akun.id;
             state
                 .store()
-                .set_password(sesi.instansi_id(), &pelaku(&sesi), akun.id, &hash)
+                .set_password(
+                    sesi.instansi_id(),
+                    &pelaku(&sesi),
+                    akun.id,
+                    &hash,
+                    wajib_ganti,
+                )
                 .await?;
             Ok(alihkan(&state, "/akun", "akun-sandi"))
         }

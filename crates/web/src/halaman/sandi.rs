@@ -1,6 +1,8 @@
 //! `/sandi`: every signed-in user changes their own password. The old one
 //! is asked again (a session left open is not enough); the change ends
 //! every session of the account, and the one it was made in starts anew.
+//! An account whose password an administrator chose is sent here (by the
+//! session extractor) until it has chosen its own.
 
 use super::akun::{hash, sandi_sah};
 use super::masuk::buka_sesi;
@@ -23,6 +25,8 @@ struct SandiTpl {
     layout: Layout,
     csrf: String,
     min: usize,
+    /// An administrator chose the password: nothing else opens until it changes.
+    wajib: bool,
     /// Which field a refusal is about: the old password or the new one.
     galat_lama: bool,
     galat_baru: bool,
@@ -38,6 +42,7 @@ fn halaman(
         layout: Layout::untuk(sesi, "Ganti kata sandi", "sandi"),
         csrf: sesi.csrf.clone(),
         min: MIN_PASSWORD_CHARS,
+        wajib: sesi.akun.wajib_ganti_sandi,
         galat_lama: galat.as_ref().is_some_and(|g| g.0 == "sandi_lama"),
         galat_baru: galat.as_ref().is_some_and(|g| g.0 == "sandi"),
         pesan_galat: galat.map(|g| g.1).unwrap_or_default(),
@@ -91,7 +96,7 @@ pub(crate) async fn ganti(
     // Ends every session of the account, this one included.
     state
         .store()
-        .set_password(i, &pelaku(&sesi), akun.id, &baru)
+        .set_password(i, &pelaku(&sesi), akun.id, &baru, false)
         .await?;
     tracing::info!(instansi = i.0, account = akun.id.0, "own password changed");
     let mut res = alihkan(&state, "/", "sandi-ganti");

@@ -207,6 +207,8 @@ async fn an_administrator_adds_accounts_and_bad_input_adds_nothing() {
         (Role::PimpinanOpd, Some(fx.ids.opd2))
     );
     assert!(kadisdik.password_hash.starts_with("$argon2id$"));
+    // The administrator chose it: the new account must choose its own.
+    assert!(kadisdik.wajib_ganti_sandi);
     let dewi = akun(&fx, "dewi").await;
     assert_eq!(
         (dewi.role, dewi.pegawai),

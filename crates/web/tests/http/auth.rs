@@ -339,6 +339,7 @@ async fn with_one_instansi_the_form_has_no_select_and_uses_it() {
                 unit: None,
                 pegawai: None,
                 mitra: None,
+                wajib_ganti_sandi: false,
             },
         )
         .await

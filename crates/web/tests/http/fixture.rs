@@ -270,6 +270,7 @@ async fn akun(
             unit,
             pegawai,
             mitra,
+            wajib_ganti_sandi: false,
         },
     )
     .await

@@ -66,6 +66,7 @@ async fn pimpinan_disdik(fx: &Fixture) -> Masuk {
                 unit: Some(fx.ids.opd2),
                 pegawai: None,
                 mitra: None,
+                wajib_ganti_sandi: false,
             },
         )
         .await

@@ -3,8 +3,9 @@
 //! the one it was made in; every refusal changes nothing.
 
 use crate::fixture::{Fixture, SANDI_A};
-use crate::{coba_masuk, cookie_pair, csrf_di, get, masuk_sebagai, post_form};
-use axum::http::StatusCode;
+use crate::{coba_masuk, cookie_pair, csrf_di, get, kirim, masuk_di, masuk_sebagai, post_form};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
 use kompeten_store::Store;
 
 const SANDI_BARU: &str = "sandi-baru-yang-panjang";
@@ -191,4 +192,106 @@ async fn a_change_ends_other_sessions_and_keeps_this_one() {
     assert!(!bisa_masuk(&fx, "fitri", SANDI_A).await);
     assert!(bisa_masuk(&fx, "fitri", SANDI_BARU).await);
     assert_eq!(ubah_sandi_di_audit(&fx).await, audit + 1);
+}
+
+#[tokio::test]
+async fn a_password_an_administrator_chose_must_be_changed_first() {
+    const SANDI_DARI_ADMIN: &str = "dipilih-oleh-admin-1";
+    let fx = Fixture::new().await;
+    let admin = masuk_sebagai(&fx, "admin").await;
+    let token = csrf_di(&get(&fx.app, "/akun", admin.c()).await.body);
+    let akun = |username: &'static str| {
+        let store = fx.store.clone();
+        let i = fx.ids.a;
+        async move {
+            store
+                .account_by_username(i, username)
+                .await
+                .expect("lookup")
+                .expect("exists")
+        }
+    };
+    let fitri = akun("fitri").await.id.0;
+    let res = post_form(
+        &fx.app,
+        &format!("/akun/{fitri}/sandi"),
+        admin.c(),
+        &[
+            ("csrf", &token),
+            ("sandi", SANDI_DARI_ADMIN),
+            ("sandi_ulang", SANDI_DARI_ADMIN),
+        ],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(akun("fitri").await.wajib_ganti_sandi);
+    let daftar = get(&fx.app, "/akun", admin.c()).await.body;
+    let baris = daftar
+        .split("<tr id=")
+        .find(|tr| tr.starts_with(&format!("\"akun-{fitri}\"")))
+        .expect("fitri's row");
+    assert!(baris.contains("Wajib ganti sandi"));
+
+    // Signed in with it, every page leads to /sandi, and the API refuses.
+    let s = masuk_di(&fx.app, fx.ids.a, "fitri", SANDI_DARI_ADMIN).await;
+    for path in ["/", "/pegawai", "/rencana", "/akun"] {
+        let res = get(&fx.app, path, s.c()).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(res.location(), Some("/sandi"), "{path}");
+    }
+    let htmx = kirim(
+        &fx.app,
+        Request::get("/pegawai?q=a")
+            .header(header::COOKIE, &s.cookie)
+            .header("hx-request", "true")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(htmx.header("hx-redirect"), Some("/sandi"));
+    let api = get(&fx.app, "/api/v1/katalog", s.c()).await;
+    assert_eq!(api.status, StatusCode::FORBIDDEN);
+    assert_eq!(api.json()["error"]["code"], "password_change_required");
+    let page = get(&fx.app, "/sandi", s.c()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"wajib-ganti\""));
+
+    // Choosing one's own opens everything again.
+    let token = csrf_di(&page.body);
+    let res = post_form(
+        &fx.app,
+        "/sandi",
+        s.c(),
+        &[
+            ("csrf", &token),
+            ("sandi_lama", SANDI_DARI_ADMIN),
+            ("sandi", SANDI_BARU),
+            ("sandi_ulang", SANDI_BARU),
+        ],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let baru = cookie_pair(&res.set_cookie("kompeten_sesi").expect("a new session"));
+    assert_eq!(get(&fx.app, "/", Some(&baru)).await.status, StatusCode::OK);
+    assert!(!akun("fitri").await.wajib_ganti_sandi);
+
+    // An administrator who sets their own password there is not held to it.
+    let sendiri = akun("admin").await.id.0;
+    let res = post_form(
+        &fx.app,
+        &format!("/akun/{sendiri}/sandi"),
+        admin.c(),
+        &[
+            ("csrf", &token_admin(&fx, &admin).await),
+            ("sandi", SANDI_DARI_ADMIN),
+            ("sandi_ulang", SANDI_DARI_ADMIN),
+        ],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(!akun("admin").await.wajib_ganti_sandi);
+}
+
+async fn token_admin(fx: &Fixture, admin: &crate::Masuk) -> String {
+    csrf_di(&get(&fx.app, "/akun", admin.c()).await.body)
 }
