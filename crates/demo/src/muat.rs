@@ -71,14 +71,19 @@ pub async fn load(
     let instansi = store.create_instansi(&actor, &new).await?;
 
     let mut unit_id: Vec<UnitId> = Vec::with_capacity(dataset.unit.len());
+    // The data set lists units in the SOTK's order; each keeps its place.
+    let mut anak: std::collections::HashMap<Option<usize>, u32> = std::collections::HashMap::new();
     for u in &dataset.unit {
         let induk = u.induk.and_then(|i| unit_id.get(i).copied());
+        let urut = anak.entry(u.induk).or_insert(0);
         let new = NewUnit {
             induk,
             kode: u.kode.clone(),
             nama: u.nama.clone(),
             jenis: u.jenis,
+            urut: Some(*urut),
         };
+        *urut += 1;
         unit_id.push(store.add_unit(instansi, &actor, &new).await?);
     }
     let unit = |i: usize| unit_id.get(i).copied().ok_or_else(|| hilang("unit"));

@@ -99,6 +99,33 @@ async fn the_demo_loads_into_sqlite_and_the_store_counts_match() {
         .count();
     assert_eq!(pppk.total, pppk_data as u64);
 
+    // Units keep the data set's (the SOTK's) order: every parent before its
+    // children, and siblings as listed, so Sekretariat Daerah leads the OPD
+    // and the kecamatan close them.
+    let units = store.units(i).await.expect("units");
+    let kode: Vec<&str> = units.iter().map(|u| u.kode.as_str()).collect();
+    let mut expected_kode = Vec::new();
+    fn tree<'d>(d: &'d Dataset, induk: Option<usize>, out: &mut Vec<&'d str>) {
+        for (n, u) in d.unit.iter().enumerate() {
+            if u.induk == induk {
+                out.push(u.kode.as_str());
+                tree(d, Some(n), out);
+            }
+        }
+    }
+    tree(&data, None, &mut expected_kode);
+    assert_eq!(kode, expected_kode);
+    let opd: Vec<&str> = units
+        .iter()
+        .filter(|u| u.induk.is_none())
+        .map(|u| u.nama.as_str())
+        .collect();
+    assert_eq!(opd.first(), Some(&"Sekretariat Daerah"));
+    assert!(
+        opd.last().is_some_and(|n| n.starts_with("Kecamatan")),
+        "{opd:?}"
+    );
+
     // Accounts: one per role, with the fixed passwords hashed by the caller.
     assert_eq!(summary.accounts.len(), Role::ALL.len());
     for a in &summary.accounts {

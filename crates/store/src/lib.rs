@@ -68,7 +68,8 @@ pub trait Store: Send + Sync + 'static {
     // Unit kerja, a tree per instansi.
     async fn add_unit(&self, i: InstansiId, actor: &Actor, new: &NewUnit) -> StoreResult<UnitId>;
     async fn unit(&self, i: InstansiId, id: UnitId) -> StoreResult<Unit>;
-    /// All units in tree order (each parent before its children, siblings by name).
+    /// All units in tree order (each parent before its children; siblings by
+    /// their position in the source's order, then by name).
     async fn units(&self, i: InstansiId) -> StoreResult<Vec<Unit>>;
 
     // Jabatan.

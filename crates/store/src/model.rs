@@ -78,6 +78,10 @@ pub struct NewUnit {
     pub kode: String,
     pub nama: String,
     pub jenis: JenisUnit,
+    /// Position among its siblings in the source's order (the SOTK's, as a
+    /// Perda lists its OPD: Sekretariat Daerah first, kecamatan last).
+    /// Numbered siblings come first, by number; the rest follow by name.
+    pub urut: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -288,11 +288,17 @@ pub(crate) fn parse_jalur(jalur: &str) -> StoreResult<Vec<UnitId>> {
 
 /// One component of a unit's sort key. The key of a unit is its parent's key
 /// followed by this, so sorting by key gives tree order: a parent's key is a
-/// prefix of its children's, and siblings compare by lower-cased name first
-/// (`\u{1}` sorts below any character a name may hold, so "Dinas A" comes
-/// before "Dinas A B"), then by id when names are equal.
-pub(crate) fn urutan_anak(urutan_induk: &str, nama: &str, id: i64) -> String {
-    format!("{urutan_induk}{}\u{1}{id:020}\u{1}", nama.to_lowercase())
+/// prefix of its children's. Siblings with a position (`urut`) come first,
+/// by it: their component starts with `\u{1}`, which sorts below any
+/// character a name may hold. The rest, and equal positions, compare by
+/// lower-cased name (so "Dinas A" comes before "Dinas A B"), then by id.
+/// Keys written before positions existed are those without one.
+pub(crate) fn urutan_anak(urutan_induk: &str, urut: Option<u32>, nama: &str, id: i64) -> String {
+    let nama = nama.to_lowercase();
+    match urut {
+        Some(n) => format!("{urutan_induk}\u{1}{n:010}\u{1}{nama}\u{1}{id:020}\u{1}"),
+        None => format!("{urutan_induk}{nama}\u{1}{id:020}\u{1}"),
+    }
 }
 
 /// `CASE` expression ranking a jabatan type column in the regulation's order.
@@ -390,6 +396,7 @@ pub(crate) struct ValidUnit {
     pub(crate) kode: String,
     pub(crate) nama: String,
     pub(crate) jenis: &'static str,
+    pub(crate) urut: Option<u32>,
 }
 
 pub(crate) fn validate_unit(new: &NewUnit) -> StoreResult<ValidUnit> {
@@ -398,6 +405,7 @@ pub(crate) fn validate_unit(new: &NewUnit) -> StoreResult<ValidUnit> {
         kode: label("unit kode", &new.kode)?,
         nama: label("unit nama", &new.nama)?,
         jenis: new.jenis.code(),
+        urut: new.urut,
     })
 }
 
@@ -2631,10 +2639,10 @@ macro_rules! impl_store {
                     let (jalur, urutan, opd) = match &induk {
                         Some(p) => (
                             jalur_anak(&p.jalur, id),
-                            urutan_anak(&p.urutan, &unit.nama, id),
+                            urutan_anak(&p.urutan, unit.urut, &unit.nama, id),
                             p.opd_id.unwrap_or(id),
                         ),
-                        None => (jalur_anak("/", id), urutan_anak("", &unit.nama, id), id),
+                        None => (jalur_anak("/", id), urutan_anak("", unit.urut, &unit.nama, id), id),
                     };
                     sqlx::query(
                         "UPDATE unit_kerja SET jalur = $1, urutan = $2, opd_id = $3 \
@@ -4756,15 +4764,33 @@ mod tests {
 
     #[test]
     fn unit_sort_keys_give_tree_order_with_siblings_by_name() {
-        let dinas_a = urutan_anak("", "Dinas A", 7);
-        let dinas_a_b = urutan_anak("", "Dinas A B", 3);
-        let child_of_a = urutan_anak(&dinas_a, "Zona", 9);
-        let badan = urutan_anak("", "badan", 8);
+        let dinas_a = urutan_anak("", None, "Dinas A", 7);
+        let dinas_a_b = urutan_anak("", None, "Dinas A B", 3);
+        let child_of_a = urutan_anak(&dinas_a, None, "Zona", 9);
+        let badan = urutan_anak("", None, "badan", 8);
         let mut keys = vec![&dinas_a_b, &child_of_a, &dinas_a, &badan];
         keys.sort();
         assert_eq!(keys, [&badan, &dinas_a, &child_of_a, &dinas_a_b]);
         // Equal names fall back to the id.
-        assert!(urutan_anak("", "Sama", 2) < urutan_anak("", "Sama", 10));
+        assert!(urutan_anak("", None, "Sama", 2) < urutan_anak("", None, "Sama", 10));
+    }
+
+    #[test]
+    fn numbered_siblings_come_first_in_their_order() {
+        let setda = urutan_anak("", Some(0), "Sekretariat Daerah", 9);
+        let bappeda = urutan_anak("", Some(3), "Bappeda", 2);
+        let kecamatan = urutan_anak("", Some(10), "Kecamatan Barangin", 1);
+        let child_of_setda = urutan_anak(&setda, Some(0), "Bagian Umum", 12);
+        let unnumbered = urutan_anak("", None, "\u{2}Arsip", 3);
+        let mut keys = vec![&unnumbered, &kecamatan, &child_of_setda, &bappeda, &setda];
+        keys.sort();
+        assert_eq!(
+            keys,
+            [&setda, &child_of_setda, &bappeda, &kecamatan, &unnumbered]
+        );
+        // Equal positions fall back to the name, then the id.
+        assert!(urutan_anak("", Some(1), "A", 5) < urutan_anak("", Some(1), "B", 4));
+        assert!(urutan_anak("", Some(1), "A", 4) < urutan_anak("", Some(1), "A", 5));
     }
 
     #[test]

@@ -80,6 +80,7 @@ pub fn new_unit(induk: Option<UnitId>, kode: &str, nama: &str, jenis: JenisUnit)
         kode: kode.into(),
         nama: nama.into(),
         jenis,
+        urut: None,
     }
 }
 

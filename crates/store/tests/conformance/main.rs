@@ -43,6 +43,7 @@ macro_rules! conformance {
 conformance!(
     org::instansi_registry,
     org::unit_tree,
+    org::numbered_units_keep_their_place,
     org::jabatan_and_list,
     org::kompetensi_dictionary,
     org::standar_replace,

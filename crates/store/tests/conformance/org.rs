@@ -7,7 +7,7 @@ use kompeten_domain::{
 };
 use kompeten_store::{
     Instansi, InstansiId, Jabatan, JabatanId, JabatanQuery, KompetensiId, NewInstansi, NewJabatan,
-    StandarItem, UnitId,
+    NewUnit, StandarItem, UnitId,
 };
 
 pub async fn instansi_registry(db: &TestDb) {
@@ -101,6 +101,43 @@ pub async fn instansi_registry(db: &TestDb) {
     assert_eq!(log[0].entity_id, Some(swl.0));
     assert_eq!(log[0].actor_label, "test");
     assert_eq!(log[0].detail["kode"], "SWL");
+}
+
+/// Units given a position keep the source's (official) order among their
+/// siblings, before any sibling without one, at every level.
+pub async fn numbered_units_keep_their_place(db: &TestDb) {
+    let s = db.store();
+    let i = instansi(s, "SWL").await;
+    let add = |induk: Option<UnitId>, kode: &'static str, nama: &'static str, urut: Option<u32>| async move {
+        let jenis = if induk.is_none() {
+            JenisUnit::Dinas
+        } else {
+            JenisUnit::Bidang
+        };
+        let new = NewUnit {
+            urut,
+            ..new_unit(induk, kode, nama, jenis)
+        };
+        s.add_unit(i, &actor(), &new).await.expect("add unit")
+    };
+    // Inserted out of order; names alone would sort them otherwise.
+    let kecamatan = add(None, "KEC", "Kecamatan Barangin", Some(20)).await;
+    let arsip = add(None, "ARSIP", "Arsip Daerah", None).await;
+    let setda = add(None, "SETDA", "Sekretariat Daerah", Some(0)).await;
+    let bidang = add(Some(setda), "SETDA.B", "Bagian Umum", Some(1)).await;
+    let sekretariat = add(Some(setda), "SETDA.S", "Sub Bagian Tata Usaha", Some(0)).await;
+    let bappeda = add(None, "BAPPEDA", "Bappeda", Some(3)).await;
+    let order: Vec<UnitId> = s
+        .units(i)
+        .await
+        .expect("units")
+        .iter()
+        .map(|u| u.id)
+        .collect();
+    assert_eq!(
+        order,
+        [setda, sekretariat, bidang, bappeda, kecamatan, arsip]
+    );
 }
 
 pub async fn unit_tree(db: &TestDb) {

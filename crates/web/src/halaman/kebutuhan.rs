@@ -41,7 +41,7 @@ use kompeten_store::{
     UnitId, Usulan, UsulanId, UsulanQuery,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use utoipa::{OpenApi, ToSchema};
 
@@ -252,16 +252,14 @@ async fn muat_kebutuhan(
     Ok(KebutuhanLingkup { semua, terlihat })
 }
 
-/// The OPDs present in the needs (the reader's scope), by name.
+/// The OPDs present in the needs (the reader's scope), in the units' order
+/// (the needs list employees by unit, in tree order).
 fn opd_hadir(k: &KebutuhanLingkup) -> Vec<(UnitId, String)> {
     let mut seen = HashSet::new();
-    let mut out: Vec<(UnitId, String)> = k
-        .pegawai()
+    k.pegawai()
         .filter(|p| seen.insert(p.opd))
         .map(|p| (p.opd, p.opd_nama.clone()))
-        .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
-    out
+        .collect()
 }
 
 /// Drops an OPD filter outside the needs read (the reader's scope).
@@ -399,13 +397,16 @@ pub(crate) async fn halaman(
         .filter(|p| opd.is_none_or(|o| p.opd == o))
         .collect();
     let mut total = Jumlah::default();
-    let mut per_opd: BTreeMap<(String, UnitId), Jumlah> = BTreeMap::new();
+    // OPD in the order they first appear: the units' order.
+    let mut per_opd: Vec<((String, UnitId), Jumlah)> = Vec::new();
+    let mut baris_opd: HashMap<UnitId, usize> = HashMap::new();
     for p in &dipilih {
         total.tambah(p);
-        per_opd
-            .entry((p.opd_nama.clone(), p.opd))
-            .or_default()
-            .tambah(p);
+        let n = *baris_opd.entry(p.opd).or_insert_with(|| {
+            per_opd.push(((p.opd_nama.clone(), p.opd), Jumlah::default()));
+            per_opd.len() - 1
+        });
+        per_opd[n].1.tambah(p);
     }
     // A pegawai reads their own needs: cards about themself, no OPD view.
     let pribadi = sesi.role() == Role::Pegawai;

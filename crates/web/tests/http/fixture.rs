@@ -220,6 +220,7 @@ async fn unit(
             kode: kode.into(),
             nama: nama.into(),
             jenis,
+            urut: None,
         },
     )
     .await
