@@ -154,31 +154,28 @@ impl IntoResponse for TanpaSesi {
     fn into_response(self) -> Response {
         match self {
             TanpaSesi::Masuk { next, htmx } => {
-                let target = format!("/masuk?next={}", enkode_url(&next));
-                if htmx {
-                    // htmx would swap the login page into the results; ask it to navigate.
-                    let mut res = axum::http::StatusCode::OK.into_response();
-                    if let Ok(v) = HeaderValue::from_str(&target) {
-                        res.headers_mut().insert("HX-Redirect", v);
-                    }
-                    res
-                } else {
-                    Redirect::to(&target).into_response()
-                }
+                pindah(&format!("/masuk?next={}", enkode_url(&next)), htmx)
             }
             TanpaSesi::GantiSandi { api: true, .. } => json_galat(&AppError::GantiSandi),
-            TanpaSesi::GantiSandi { htmx: true, .. } => {
-                let mut res = axum::http::StatusCode::OK.into_response();
-                res.headers_mut()
-                    .insert("HX-Redirect", HeaderValue::from_static("/sandi"));
-                res
-            }
-            TanpaSesi::GantiSandi { .. } => Redirect::to("/sandi").into_response(),
+            TanpaSesi::GantiSandi { htmx, .. } => pindah("/sandi", htmx),
             TanpaSesi::Api => json_galat(&AppError::Unauthorized),
             TanpaSesi::Galat { error, api: true } => json_galat(&error),
             TanpaSesi::Galat { error, api: false } => halaman_galat(&error),
         }
     }
+}
+
+/// A redirect to `target`; htmx would swap that page into the results, so
+/// it is asked to navigate instead.
+fn pindah(target: &str, htmx: bool) -> Response {
+    if !htmx {
+        return Redirect::to(target).into_response();
+    }
+    let mut res = axum::http::StatusCode::OK.into_response();
+    if let Ok(v) = HeaderValue::from_str(target) {
+        res.headers_mut().insert("HX-Redirect", v);
+    }
+    res
 }
 
 impl FromRequestParts<AppState> for Sesi {
