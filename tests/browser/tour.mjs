@@ -225,6 +225,18 @@ for (const role of Object.keys(accounts)) {
     await page.waitForSelector('#rencana-program', { timeout: 120000 });
     await page.screenshot({ path: `${out}/${role}-rencana-hasil.png`, fullPage: false });
     if (!(await page.$('text=Batas atas terbukti'))) fail('the simulation shows no bound');
+    // Page two comes from the kept simulation, without solving again.
+    const t1 = Date.now();
+    await Promise.all([page.waitForURL(/halaman=2/), page.click('nav.paging a[rel=next]')]);
+    console.log(`${role.padEnd(9)} simulation page 2 in ${Date.now() - t1} ms`);
+    if (!(await page.$('text=/Halaman 2 dari/'))) fail('the simulation has no second page');
+    // Searching by one participant's NIP finds only their rows.
+    const nip = (await page.textContent('#rencana-penugasan tbody tr .nip')).trim();
+    await page.fill('#cari-penugasan', nip);
+    await Promise.all([page.waitForURL(/q=/), page.click('button:text-is("Cari")')]);
+    const nips = await page.$$eval('#rencana-penugasan tbody tr .nip', (xs) => xs.map((x) => x.textContent.trim()));
+    if (nips.length === 0 || nips.some((n) => n !== nip)) fail(`the simulation's search for ${nip} shows ${nips}`);
+    await page.screenshot({ path: `${out}/${role}-rencana-cari.png`, fullPage: false });
 
     await page.goto(`${base}/kebutuhan`);
     if (!(await page.$('#kebutuhan-opd')) || !(await page.$('#kebutuhan-pegawai'))) fail('admin /kebutuhan lacks its tables');

@@ -14,9 +14,14 @@
 //! A plan version's stored needs never change, so its validated model and
 //! the check of its assignments are kept per plan ([`RencanaTerhitung`]),
 //! reused while the assignments are the same.
+//!
+//! A simulation (`/rencana/simulasi`) is kept per (data revision, today,
+//! budget): the solver is deterministic, so paging through it, searching it
+//! and downloading it reuse one solve.
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::halaman::rencana::HasilSimulasi;
 use crate::layanan::PetaUnit;
 use crate::sesi::Sesi;
 use kompeten_domain::{JenisJabatan, StatusAsn};
@@ -52,6 +57,14 @@ pub(crate) struct RencanaTerhitung {
     pub skenario: Option<DokumenSkenario>,
 }
 
+/// Simulations kept (the most recently used): paging through one re-reads
+/// it instead of solving again.
+const SIMULASI: usize = 4;
+
+/// What a simulation is solved from: instansi, data revision, today and
+/// the budget. The solver is deterministic, so the same key is the same plan.
+pub(crate) type KunciSimulasi = (InstansiId, i64, time::Date, i64);
+
 /// A kept check, by instansi and plan.
 type RencanaSimpan = ((InstansiId, RencanaId), Arc<RencanaTerhitung>);
 
@@ -65,6 +78,7 @@ pub(crate) struct CacheAnalitik {
     kebutuhan: Laci<IsiKebutuhan>,
     rencana: Mutex<Vec<RencanaSimpan>>,
     penugasan: Mutex<Vec<PenugasanSimpan>>,
+    simulasi: Mutex<Vec<(KunciSimulasi, Arc<HasilSimulasi>)>>,
     kapasitas: usize,
     detak: AtomicU64,
 }
@@ -85,6 +99,7 @@ impl CacheAnalitik {
             kebutuhan: Laci(Mutex::new(HashMap::new())),
             rencana: Mutex::new(Vec::new()),
             penugasan: Mutex::new(Vec::new()),
+            simulasi: Mutex::new(Vec::new()),
             kapasitas: kapasitas.max(1),
             detak: AtomicU64::new(0),
         }
@@ -134,6 +149,25 @@ impl CacheAnalitik {
         daftar.retain(|(k, _, _)| *k != (i, id));
         daftar.insert(0, ((i, id), revisi, p));
         daftar.truncate(RENCANA_TERHITUNG);
+    }
+
+    /// A kept simulation, made the most recently used.
+    pub(crate) fn simulasi(&self, kunci: KunciSimulasi) -> Option<Arc<HasilSimulasi>> {
+        let mut daftar = self.simulasi.lock().unwrap_or_else(|e| e.into_inner());
+        let n = daftar.iter().position(|(k, _)| *k == kunci)?;
+        let entri = daftar.remove(n);
+        let h = Arc::clone(&entri.1);
+        daftar.insert(0, entri);
+        Some(h)
+    }
+
+    /// Keeps a simulation; an instansi's entries of older data revisions
+    /// can never be asked for again, so they go.
+    pub(crate) fn simpan_simulasi(&self, kunci: KunciSimulasi, h: Arc<HasilSimulasi>) {
+        let mut daftar = self.simulasi.lock().unwrap_or_else(|e| e.into_inner());
+        daftar.retain(|(k, _)| k.0 != kunci.0 || (k.1 >= kunci.1 && *k != kunci));
+        daftar.insert(0, (kunci, h));
+        daftar.truncate(SIMULASI);
     }
 
     fn slot(&self, instansi: InstansiId) -> Arc<Slot<(i64, Arc<DataAnalitik>)>> {

@@ -1187,14 +1187,10 @@ impl CariPenugasan {
     }
 }
 
-/// Whether an assignment matches every word of a search: in the name,
-/// NIP, unit, OPD, program code or title, ignoring case (a NIP typed in
-/// groups matches too).
-fn cocok_cari(p: &Penugasan, kata: &[String]) -> bool {
-    if kata.is_empty() {
-        return true;
-    }
-    let teks = [
+/// The text of a stored assignment that a search looks in: the name,
+/// NIP, unit, OPD, program code and title.
+fn teks_penugasan(p: &Penugasan) -> [&str; 6] {
+    [
         p.nama_pegawai.as_str(),
         p.nip.as_str(),
         p.unit_nama.as_str(),
@@ -1202,16 +1198,23 @@ fn cocok_cari(p: &Penugasan, kata: &[String]) -> bool {
         p.program_kode.as_str(),
         p.program_judul.as_str(),
     ]
-    .join("\n")
-    .to_lowercase();
+}
+
+/// Whether every word of a search is somewhere in `teks`, ignoring case
+/// (a NIP typed in groups matches too).
+fn cocok_cari(teks: &[&str], kata: &[String]) -> bool {
+    if kata.is_empty() {
+        return true;
+    }
+    let teks = teks.join("\n").to_lowercase();
     kata.iter().all(|k| teks.contains(k.as_str()))
 }
 
-/// One page of the assignments that match a search.
+/// One page of the rows that match a search.
 #[derive(Debug)]
-struct HalamanPenugasan<'a> {
-    baris: Vec<&'a Penugasan>,
-    /// Assignments that match, on every page.
+struct HalamanCocok<'a, T> {
+    baris: Vec<&'a T>,
+    /// Rows that match, on every page.
     cocok: usize,
     /// The page shown (the last one when the asked page is past it).
     halaman: usize,
@@ -1220,23 +1223,45 @@ struct HalamanPenugasan<'a> {
     mulai: usize,
 }
 
-fn halaman_penugasan<'a>(
-    semua: &'a [Penugasan],
+impl<T> HalamanCocok<'_, T> {
+    /// The search and paging as the template shows them; `url` gives the
+    /// address of another page of the same search.
+    fn tampil(&self, q: &str, url: impl Fn(usize) -> String) -> TampilCari {
+        TampilCari {
+            q: q.to_owned(),
+            cocok: self.cocok,
+            dari: self.mulai + usize::from(!self.baris.is_empty()),
+            sampai: self.mulai + self.baris.len(),
+            halaman: self.halaman,
+            jumlah_halaman: self.jumlah_halaman,
+            sebelumnya: (self.halaman > 1).then(|| url(self.halaman - 1)),
+            berikutnya: (self.halaman < self.jumlah_halaman).then(|| url(self.halaman + 1)),
+        }
+    }
+}
+
+/// The page `cari` asks for of the rows whose `teks` match its words.
+fn halaman_cocok<'a, T, const N: usize>(
+    semua: &'a [T],
     cari: &CariPenugasan,
     per_halaman: usize,
-) -> HalamanPenugasan<'a> {
+    teks: impl Fn(&T) -> [&str; N],
+) -> HalamanCocok<'a, T> {
     let kata: Vec<String> = cari
         .q
         .to_lowercase()
         .split_whitespace()
         .map(str::to_owned)
         .collect();
-    let cocok: Vec<&Penugasan> = semua.iter().filter(|p| cocok_cari(p, &kata)).collect();
+    let cocok: Vec<&T> = semua
+        .iter()
+        .filter(|p| cocok_cari(&teks(p), &kata))
+        .collect();
     let per_halaman = per_halaman.max(1);
     let jumlah_halaman = cocok.len().div_ceil(per_halaman).max(1);
     let halaman = cari.halaman.clamp(1, jumlah_halaman);
     let mulai = (halaman - 1) * per_halaman;
-    HalamanPenugasan {
+    HalamanCocok {
         cocok: cocok.len(),
         baris: cocok.into_iter().skip(mulai).take(per_halaman).collect(),
         halaman,
@@ -1246,6 +1271,7 @@ fn halaman_penugasan<'a>(
 }
 
 /// The table's search and paging, as the template shows them.
+#[derive(Default)]
 struct TampilCari {
     q: String,
     cocok: usize,
@@ -1346,18 +1372,8 @@ async fn halaman_detail(
             .collect()
     };
     let jp_program = h.jp_per_program();
-    let halaman = halaman_penugasan(terlihat, cari, BARIS_HALAMAN);
-    let tampil_cari = TampilCari {
-        q: cari.q.clone(),
-        cocok: halaman.cocok,
-        dari: halaman.mulai + usize::from(!halaman.baris.is_empty()),
-        sampai: halaman.mulai + halaman.baris.len(),
-        halaman: halaman.halaman,
-        jumlah_halaman: halaman.jumlah_halaman,
-        sebelumnya: (halaman.halaman > 1).then(|| cari.url(id, halaman.halaman - 1)),
-        berikutnya: (halaman.halaman < halaman.jumlah_halaman)
-            .then(|| cari.url(id, halaman.halaman + 1)),
-    };
+    let halaman = halaman_cocok(terlihat, cari, BARIS_HALAMAN, teks_penugasan);
+    let tampil_cari = halaman.tampil(&cari.q, |n| cari.url(id, n));
     let penugasan = halaman
         .baris
         .iter()
@@ -1854,17 +1870,29 @@ pub(crate) async fn masalah_json(
 // ---------------------------------------------------------------- simulation
 
 /// A solved what-if with what the page and the download show beside it.
-struct Hasil {
+pub(crate) struct HasilSimulasi {
     anggaran: i64,
     jawaban: Answer,
     pegawai: HashMap<String, PegawaiRow>,
     judul_program: HashMap<String, String>,
 }
 
-async fn simulasi(state: &AppState, sesi: &Sesi, anggaran: i64) -> Result<Hasil, AppError> {
+/// The what-if for `anggaran`, solved once per data revision, day and
+/// budget: the pages of one simulation and its download reuse it.
+async fn simulasi(
+    state: &AppState,
+    sesi: &Sesi,
+    anggaran: i64,
+) -> Result<Arc<HasilSimulasi>, AppError> {
     let store = state.store();
     let i = sesi.instansi_id();
     let hari_ini = state.hari_ini();
+    // Before the data: a kept entry is never older than its revision.
+    let kunci = (i, store.revisi_data(i).await?, hari_ini, anggaran);
+    let cache = state.cache_analitik();
+    if let Some(h) = cache.simulasi(kunci) {
+        return Ok(h);
+    }
     let masalah = masalah_instansi(store, i, tahun_perencanaan(hari_ini), hari_ini, anggaran)
         .await
         .map_err(|e| AppError::internal(&e))?;
@@ -1890,12 +1918,14 @@ async fn simulasi(state: &AppState, sesi: &Sesi, anggaran: i64) -> Result<Hasil,
         .into_iter()
         .map(|p| (p.kode, p.judul))
         .collect();
-    Ok(Hasil {
+    let h = Arc::new(HasilSimulasi {
         anggaran,
         jawaban,
         pegawai,
         judul_program,
-    })
+    });
+    cache.simpan_simulasi(kunci, Arc::clone(&h));
+    Ok(h)
 }
 
 struct BarisProgram {
@@ -1910,6 +1940,7 @@ struct BarisSimulasi {
     nip: String,
     nama: String,
     unit: String,
+    kode: String,
     program: String,
     menutup: String,
     nilai: String,
@@ -1927,6 +1958,7 @@ struct SimulasiTpl {
     program: Vec<BarisProgram>,
     penugasan: Vec<BarisSimulasi>,
     penugasan_total: usize,
+    cari: TampilCari,
     unduh: String,
 }
 
@@ -1940,11 +1972,12 @@ fn kosong(sesi: &Sesi, anggaran: String, galat: Option<String>) -> SimulasiTpl {
         program: Vec::new(),
         penugasan: Vec::new(),
         penugasan_total: 0,
+        cari: TampilCari::default(),
         unduh: String::new(),
     }
 }
 
-fn nama_pegawai(h: &Hasil, nip: &str) -> (String, String) {
+fn nama_pegawai(h: &HasilSimulasi, nip: &str) -> (String, String) {
     h.pegawai.get(nip).map_or_else(
         || (nip.to_owned(), String::new()),
         |p| {
@@ -1954,6 +1987,62 @@ fn nama_pegawai(h: &Hasil, nip: &str) -> (String, String) {
             )
         },
     )
+}
+
+/// A simulated assignment with the names a search looks in.
+struct PenugasanSimulasi<'h> {
+    a: &'h kompeten_engine::rencana::Assignment,
+    nama: &'h str,
+    opd: &'h str,
+    unit: &'h str,
+    judul: &'h str,
+}
+
+impl<'h> PenugasanSimulasi<'h> {
+    fn semua(h: &'h HasilSimulasi) -> Vec<PenugasanSimulasi<'h>> {
+        h.jawaban
+            .assignments
+            .iter()
+            .map(|a| {
+                let p = h.pegawai.get(&a.employee);
+                PenugasanSimulasi {
+                    a,
+                    nama: p.map_or("", |p| p.nama_lengkap.as_str()),
+                    opd: p.map_or("", |p| p.opd_nama.as_str()),
+                    unit: p.map_or("", |p| p.unit_nama.as_str()),
+                    judul: h.judul_program.get(&a.program).map_or("", String::as_str),
+                }
+            })
+            .collect()
+    }
+
+    fn teks(&self) -> [&str; 6] {
+        [
+            self.nama,
+            &self.a.employee,
+            self.unit,
+            self.opd,
+            &self.a.program,
+            self.judul,
+        ]
+    }
+}
+
+/// The simulation's address for a budget, search and page.
+fn url_simulasi(anggaran: i64, q: &str, halaman: usize) -> String {
+    let query = query_string([
+        ("anggaran", anggaran.to_string()),
+        ("q", q.to_owned()),
+        (
+            "halaman",
+            if halaman > 1 {
+                halaman.to_string()
+            } else {
+                String::new()
+            },
+        ),
+    ]);
+    format!("/rencana/simulasi{query}#penugasan")
 }
 
 /// `/rencana/simulasi?anggaran=…`: the best plan for a budget, not stored.
@@ -2023,24 +2112,30 @@ pub(crate) async fn simulasi_halaman(
             biaya: rupiah(b.cost),
         })
         .collect();
-    let penugasan = j
-        .assignments
+    let cari = CariPenugasan::dari(&params);
+    let semua = PenugasanSimulasi::semua(&h);
+    let halaman = halaman_cocok(&semua, &cari, BARIS_HALAMAN, PenugasanSimulasi::teks);
+    let tampil_cari = halaman.tampil(&cari.q, |n| url_simulasi(anggaran, &cari.q, n));
+    let penugasan = halaman
+        .baris
         .iter()
-        .take(BARIS_HALAMAN)
-        .map(|a| {
-            let (nama, unit) = nama_pegawai(&h, &a.employee);
-            BarisSimulasi {
-                nip: a.employee.clone(),
-                nama,
-                unit,
-                program: h
-                    .judul_program
-                    .get(&a.program)
-                    .map_or_else(|| a.program.clone(), |t| format!("{} {t}", a.program)),
-                menutup: menutup(a),
-                nilai: format!("{:.2}", a.value).replace('.', ","),
-                biaya: rupiah(a.cost.round() as u64),
-            }
+        .map(|p| BarisSimulasi {
+            nip: p.a.employee.clone(),
+            nama: if p.nama.is_empty() {
+                p.a.employee.clone()
+            } else {
+                p.nama.to_owned()
+            },
+            unit: if p.opd.is_empty() {
+                String::new()
+            } else {
+                format!("{} › {}", p.opd, p.unit)
+            },
+            kode: p.a.program.clone(),
+            program: p.judul.to_owned(),
+            menutup: menutup(p.a),
+            nilai: format!("{:.2}", p.a.value).replace('.', ","),
+            biaya: rupiah(p.a.cost.round() as u64),
         })
         .collect();
     render(&SimulasiTpl {
@@ -2052,6 +2147,7 @@ pub(crate) async fn simulasi_halaman(
         program,
         penugasan,
         penugasan_total: j.assignments.len(),
+        cari: tampil_cari,
         unduh: h.anggaran.to_string(),
     })
 }
@@ -2884,33 +2980,41 @@ mod tests {
             q: q.to_owned(),
             halaman,
         };
-        let nama = |h: &HalamanPenugasan<'_>| -> Vec<String> {
+        let nama = |h: &HalamanCocok<'_, Penugasan>| -> Vec<String> {
             h.baris
                 .iter()
                 .map(|p| format!("{} {}", p.nama_pegawai, p.program_kode))
                 .collect()
         };
         // No search: every row, two to a page; a page past the end shows the last.
-        let h = halaman_penugasan(&semua, &cari("", 2), 2);
+        let h = halaman_cocok(&semua, &cari("", 2), 2, teks_penugasan);
         assert_eq!(
             (h.cocok, h.halaman, h.jumlah_halaman, h.mulai),
             (5, 2, 3, 2)
         );
         assert_eq!(nama(&h), ["Yusuf Hakim EL-001", "Dewi Sartika PLT-001"]);
-        let h = halaman_penugasan(&semua, &cari("", 9), 2);
+        let h = halaman_cocok(&semua, &cari("", 9), 2, teks_penugasan);
         assert_eq!((h.halaman, h.mulai), (3, 4));
         assert_eq!(nama(&h), ["Yusuf Hakim WS-002"]);
         // Every word must match somewhere, ignoring case.
-        let h = halaman_penugasan(&semua, &cari("dewi  PRIMA", 1), 2);
+        let h = halaman_cocok(&semua, &cari("dewi  PRIMA", 1), 2, teks_penugasan);
         assert_eq!(nama(&h), ["Dewi Sartika PLT-001"]);
-        let h = halaman_penugasan(&semua, &cari("el-001", 1), 10);
+        let h = halaman_cocok(&semua, &cari("el-001", 1), 10, teks_penugasan);
         assert_eq!(nama(&h), ["Dewi Sartika EL-001", "Yusuf Hakim EL-001"]);
         // A NIP in groups, and the unit or OPD name.
-        let h = halaman_penugasan(&semua, &cari("19881120 202321 1 005", 1), 10);
+        let h = halaman_cocok(
+            &semua,
+            &cari("19881120 202321 1 005", 1),
+            10,
+            teks_penugasan,
+        );
         assert_eq!(nama(&h), ["Yusuf Hakim EL-001", "Yusuf Hakim WS-002"]);
-        assert_eq!(halaman_penugasan(&semua, &cari("talawi", 1), 10).cocok, 5);
+        assert_eq!(
+            halaman_cocok(&semua, &cari("talawi", 1), 10, teks_penugasan).cocok,
+            5
+        );
         // Nothing matches: one empty page.
-        let h = halaman_penugasan(&semua, &cari("tidak ada", 4), 2);
+        let h = halaman_cocok(&semua, &cari("tidak ada", 4), 2, teks_penugasan);
         assert_eq!(
             (h.cocok, h.halaman, h.jumlah_halaman, h.baris.len()),
             (0, 1, 1, 0)
@@ -2922,5 +3026,28 @@ mod tests {
             "/rencana/7?q=Dewi%20S&halaman=2#penugasan"
         );
         assert_eq!(cari("", 3).url(id, 1), "/rencana/7#penugasan");
+        // The simulation's links keep the budget too.
+        assert_eq!(
+            url_simulasi(30_000_000, "Dewi S", 2),
+            "/rencana/simulasi?anggaran=30000000&q=Dewi%20S&halaman=2#penugasan"
+        );
+        assert_eq!(
+            url_simulasi(5, "", 1),
+            "/rencana/simulasi?anggaran=5#penugasan"
+        );
+        // The pager shows the rows' place and the links around the page.
+        let h = halaman_cocok(&semua, &cari("", 2), 2, teks_penugasan);
+        let t = h.tampil("", |n| format!("/p{n}"));
+        assert_eq!((t.dari, t.sampai, t.cocok), (3, 4, 5));
+        assert_eq!(
+            (t.sebelumnya.as_deref(), t.berikutnya.as_deref()),
+            (Some("/p1"), Some("/p3"))
+        );
+        let t = halaman_cocok(&semua, &cari("tidak ada", 1), 2, teks_penugasan)
+            .tampil("x", |n| format!("/p{n}"));
+        assert_eq!(
+            (t.dari, t.sampai, t.sebelumnya, t.berikutnya),
+            (0, 0, None, None)
+        );
     }
 }

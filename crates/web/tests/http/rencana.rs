@@ -260,6 +260,89 @@ async fn the_simulation_shows_the_best_plan_for_a_budget_with_its_bound() {
 }
 
 #[tokio::test]
+async fn the_simulation_searches_its_assignments_and_follows_the_data() {
+    let fx = dunia().await;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let semua = get(&fx.app, "/rencana/simulasi?anggaran=30000000", s.c()).await;
+    assert!(
+        semua.body.contains("Penugasan 1–8 dari 8;"),
+        "{}",
+        semua.body
+    );
+    // Every word must match: the training's two participants.
+    let res = get(
+        &fx.app,
+        "/rencana/simulasi?anggaran=30000000&q=plt-001",
+        s.c(),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK);
+    let b = &res.body;
+    assert!(
+        b.contains("Penugasan 1–2 dari 2 yang cocok dengan \"plt-001\" (seluruhnya 8)"),
+        "{b}"
+    );
+    let tabel = &b[b.find("id=\"rencana-penugasan\"").expect("table")..];
+    assert_eq!(tabel.matches("<tr><td").count(), 2, "{tabel}");
+    assert!(tabel.contains(RINA) && !tabel.contains(YUSUF), "{tabel}");
+    // The search keeps the budget, and offers the way back to all rows.
+    assert!(b.contains("name=\"anggaran\" value=\"30000000\""), "{b}");
+    assert!(b.contains("href=\"/rencana/simulasi?anggaran=30000000#penugasan\""));
+    let res = get(
+        &fx.app,
+        "/rencana/simulasi?anggaran=30000000&q=tidak+ada+siapa",
+        s.c(),
+    )
+    .await;
+    assert!(
+        res.body
+            .contains("Tidak ada penugasan yang cocok dengan \"tidak ada siapa\""),
+        "{}",
+        res.body
+    );
+    // A page past the end shows the last one.
+    let res = get(
+        &fx.app,
+        "/rencana/simulasi?anggaran=30000000&halaman=9",
+        s.c(),
+    )
+    .await;
+    assert!(res.body.contains("Penugasan 1–8 dari 8;"), "{}", res.body);
+
+    // The kept simulation follows the records: a renamed participant is
+    // found by the new name at once, and a fresh server answers the same.
+    let dewi = fx.store.pegawai(fx.ids.a, fx.ids.dewi).await.expect("Dewi");
+    fx.store
+        .update_pegawai(
+            fx.ids.a,
+            &Actor::system("uji"),
+            fx.ids.dewi,
+            &kompeten_store::PerubahanPegawai {
+                nama: "Dewi Berganti Nama".into(),
+                gelar_depan: dewi.gelar_depan.clone(),
+                gelar_belakang: dewi.gelar_belakang.clone(),
+                golongan: dewi.golongan,
+                jabatan: dewi.jabatan,
+                unit: dewi.unit,
+                pendidikan: dewi.pendidikan,
+                aktif: dewi.aktif,
+            },
+        )
+        .await
+        .expect("rename");
+    let path = "/rencana/simulasi?anggaran=30000000&q=berganti";
+    let res = get(&fx.app, path, s.c()).await;
+    let tabel = &res.body[res.body.find("id=\"rencana-penugasan\"").expect("table")..];
+    assert!(tabel.contains(DEWI), "{tabel}");
+    let baru = crate::fixture::Fixture::router(
+        &fx.store,
+        kompeten_web::WebConfig::default(),
+        crate::fixture::SEKARANG,
+    );
+    assert_eq!(get(&baru, path, s.c()).await.body, res.body);
+}
+
+#[tokio::test]
 async fn bad_budgets_and_other_roles_are_refused_in_the_simulation() {
     let fx = dunia().await;
     let s = masuk_sebagai(&fx, "admin").await;
