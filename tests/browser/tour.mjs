@@ -236,7 +236,7 @@ for (const role of Object.keys(accounts)) {
     await Promise.all([page.waitForURL(/q=/), page.click('button:text-is("Cari")')]);
     const nips = await page.$$eval('#rencana-penugasan tbody tr .nip', (xs) => xs.map((x) => x.textContent.trim()));
     if (nips.length === 0 || nips.some((n) => n !== nip)) fail(`the simulation's search for ${nip} shows ${nips}`);
-    await page.screenshot({ path: `${out}/${role}-rencana-cari.png`, fullPage: false });
+    await page.screenshot({ path: `${out}/${role}-simulasi-cari.png`, fullPage: false });
 
     await page.goto(`${base}/kebutuhan`);
     if (!(await page.$('#kebutuhan-opd')) || !(await page.$('#kebutuhan-pegawai'))) fail('admin /kebutuhan lacks its tables');
@@ -388,6 +388,9 @@ const phone = await browser.newContext({ viewport: { width: 390, height: 844 } }
 const p = await phone.newPage();
 await login(p, 'admin');
 await visit(p, 'phone', '/pegawai', 'pegawai');
+// The signed-in name is shown whole, not cut to an ellipsis.
+const cut = await p.$eval('.akun-teks', (e) => e.scrollWidth > e.clientWidth);
+if (cut) fail('phone header: the user name is cut short');
 // The menu by keyboard: a group opens with Enter and its links follow in tab order.
 await p.focus('.menu-grup summary:text-is("Data")');
 await p.keyboard.press('Enter');
