@@ -197,8 +197,14 @@ pub fn router(state: AppState) -> Router {
             "/mitra/{id}/ubah",
             get(halaman::mitra::ubah_form).post(halaman::mitra::ubah_kirim),
         )
-        .route("/api/v1/mitra", get(halaman::mitra::api_daftar))
-        .route("/api/v1/mitra/{id}", get(halaman::mitra::api_detail))
+        .route(
+            "/api/v1/mitra",
+            get(halaman::mitra::api_daftar).post(halaman::mitra::api_baru),
+        )
+        .route(
+            "/api/v1/mitra/{id}",
+            get(halaman::mitra::api_detail).put(halaman::mitra::api_ubah),
+        )
         .route("/katalog", get(halaman::katalog::daftar))
         .route("/katalog/unduh", get(halaman::katalog::unduh))
         .route(
@@ -210,8 +216,14 @@ pub fn router(state: AppState) -> Router {
             "/katalog/{id}/ubah",
             get(halaman::katalog::ubah_form).post(halaman::katalog::ubah_kirim),
         )
-        .route("/api/v1/katalog", get(halaman::katalog::api_daftar))
-        .route("/api/v1/katalog/{id}", get(halaman::katalog::api_detail))
+        .route(
+            "/api/v1/katalog",
+            get(halaman::katalog::api_daftar).post(halaman::katalog::api_baru),
+        )
+        .route(
+            "/api/v1/katalog/{id}",
+            get(halaman::katalog::api_detail).put(halaman::katalog::api_ubah),
+        )
         .route("/jabatan/{id}/kecocokan", get(halaman::kecocokan::halaman))
         .route(
             "/jabatan/{id}/kecocokan/unduh",

@@ -1,6 +1,7 @@
 //! `/katalog`: the catalog of development programs with its filters, a
 //! program's page, the download of the filtered catalog, the forms to add
-//! and edit a program, and `GET /api/v1/katalog` and `/api/v1/katalog/{id}`.
+//! and edit a program, and the same under `/api/v1/katalog` (read, add with
+//! `POST`, edit with `PUT /api/v1/katalog/{id}`).
 //!
 //! BKPSDM admins keep the whole catalog. A partner's own account (role
 //! mitra, linked to its partner) keeps the programs its partner runs: it adds
@@ -12,6 +13,7 @@ use super::pegawai::{Pilihan, id_path};
 use super::tulis::{Grup, Isian, ada, alihkan, ambil, isian_sah};
 use super::{Layout, render, render_status};
 use crate::AppState;
+use crate::api_tulis::{GalatValidasiBody, Tolak, badan, wajib_csrf_api};
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::format::query_string;
 use crate::layanan::PetaUnit;
@@ -21,10 +23,10 @@ use crate::tulis::{GalatIsian, galat_simpan_kode, iso, label_kompetensi, pelaku,
 use crate::unduh::{self, Format};
 use askama::Template;
 use axum::Json;
-use axum::extract::rejection::FormRejection;
+use axum::extract::rejection::{FormRejection, JsonRejection};
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use kompeten_domain::format::{ribuan, tanggal};
 use kompeten_domain::{BentukPengembangan, JenisJabatan, Jp, ModaPembelajaran, Role, Rupiah};
 use kompeten_io::tabel::{Kolom, Sel, Tabel};
@@ -32,7 +34,7 @@ use kompeten_store::{
     JadwalProgram, KompetensiId, KompetensiProgram, Mitra, MitraId, NewProgram, Program, ProgramId,
     ProgramQuery, UnitId,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
 /// Longest search text accepted; longer input is cut.
@@ -1335,9 +1337,221 @@ pub(crate) async fn api_detail(
     Ok(Json(program_dto(&p)))
 }
 
+/// A competency the program raises, as written.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KompetensiProgramMasukanDto {
+    pub kompetensi_id: i64,
+    /// Levels raised, 1..=4.
+    pub naik_level: i64,
+}
+
+/// A program's run, as written; absent or null: all year.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct JadwalMasukanDto {
+    #[schema(format = Date, example = "2027-03-01")]
+    pub mulai: String,
+    #[schema(format = Date, example = "2027-03-05")]
+    pub selesai: String,
+}
+
+/// A program as written through the API: the fields of [`ProgramDto`]
+/// that are not derived, under the same names and with the same checks as
+/// the form.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProgramMasukanDto {
+    pub kode: String,
+    pub judul: String,
+    /// The partner running it; absent or null for the instansi's own
+    /// programs. A partner's own account always writes its own partner.
+    #[serde(default)]
+    pub mitra_id: Option<i64>,
+    /// A `bentuk` code, e.g. `pelatihan`, `e_learning`.
+    pub bentuk: String,
+    pub jp: i64,
+    /// Whole rupiah.
+    pub biaya_per_peserta: i64,
+    /// Whole rupiah, paid once per batch that runs.
+    #[serde(default)]
+    pub biaya_per_angkatan: Option<i64>,
+    /// Null: one batch of any size.
+    #[serde(default)]
+    pub ukuran_angkatan: Option<i64>,
+    /// Null: no limit.
+    #[serde(default)]
+    pub maks_angkatan: Option<i64>,
+    /// `luring`, `daring` or `campuran`.
+    pub moda: String,
+    pub kompetensi: Vec<KompetensiProgramMasukanDto>,
+    #[serde(default)]
+    pub terbuka_untuk_semua: bool,
+    /// Position type codes that may take it; empty: every type.
+    #[serde(default)]
+    pub jenis_jabatan: Vec<String>,
+    /// Unit ids whose staff (and the units below) may take it; empty: every unit.
+    #[serde(default)]
+    pub unit: Vec<i64>,
+    #[serde(default)]
+    pub jadwal: Option<JadwalMasukanDto>,
+    /// Default true.
+    #[serde(default = "ya")]
+    pub aktif: bool,
+}
+
+fn ya() -> bool {
+    true
+}
+
+impl ProgramMasukanDto {
+    /// The form's fields from the JSON, so that both are checked alike
+    /// (competency rows numbered from 1 in the order given).
+    fn isian(self) -> IsianProgram {
+        let angka = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        let (jadwal_mulai, jadwal_selesai) = self
+            .jadwal
+            .map(|j| (j.mulai, j.selesai))
+            .unwrap_or_default();
+        IsianProgram {
+            kode: self.kode,
+            judul: self.judul,
+            penyelenggara: angka(self.mitra_id),
+            bentuk: self.bentuk,
+            jp: self.jp.to_string(),
+            biaya_per_peserta: self.biaya_per_peserta.to_string(),
+            biaya_per_angkatan: angka(self.biaya_per_angkatan),
+            ukuran_angkatan: angka(self.ukuran_angkatan),
+            maks_angkatan: angka(self.maks_angkatan),
+            moda: self.moda,
+            terbuka: self.terbuka_untuk_semua,
+            aktif: self.aktif,
+            jenis_jabatan: self.jenis_jabatan,
+            unit: self.unit.iter().map(i64::to_string).collect(),
+            jadwal_mulai,
+            jadwal_selesai,
+            kompetensi: self
+                .kompetensi
+                .iter()
+                .enumerate()
+                .map(|(n, k)| {
+                    (
+                        n + 1,
+                        k.kompetensi_id.to_string(),
+                        k.naik_level.to_string(),
+                        false,
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Checks a program written through the API and saves it with `simpan`;
+/// the stored program, or why not (nothing saved).
+async fn api_simpan(
+    state: &AppState,
+    sesi: &Sesi,
+    b: ProgramMasukanDto,
+    id: Option<ProgramId>,
+) -> Result<ProgramDto, Tolak> {
+    let (mitra, kamus, units) = muat_rujukan(state, sesi).await?;
+    let r = Rujukan {
+        mitra: &mitra,
+        kamus: &kamus,
+        units: &units,
+    };
+    let mut isian = b.isian();
+    if let Some(m) = mitra_sendiri(sesi) {
+        isian.penyelenggara = m.to_string();
+    }
+    let data = periksa_program(&isian, &r).map_err(Tolak::Isian)?;
+    let i = sesi.instansi_id();
+    let disimpan = match id {
+        None => state.store().add_program(i, &pelaku(sesi), &data).await,
+        Some(id) => state
+            .store()
+            .update_program(i, &pelaku(sesi), id, &data)
+            .await
+            .map(|()| id),
+    };
+    let id = match disimpan {
+        Ok(id) => id,
+        Err(e) => {
+            let mut galat = GalatIsian::new();
+            return Err(
+                match galat_simpan_kode(
+                    e,
+                    &mut galat,
+                    "Kode ini sudah dipakai program lain di instansi ini.",
+                )? {
+                    Some(pesan) => AppError::BadRequest(pesan).into(),
+                    None => Tolak::Isian(galat),
+                },
+            );
+        }
+    };
+    Ok(program_dto(&state.store().program(i, id).await?))
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/katalog", tag = "katalog", security(("sesi" = [])),
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token (GET /api/v1/sesi)")),
+    request_body = ProgramMasukanDto,
+    responses(
+        (status = 201, body = ProgramDto),
+        (status = 400, description = "Invalid fields (or a code in use); nothing saved", body = GalatValidasiBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Not an admin nor a partner's own account, or a wrong CSRF token", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_baru(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    body: Result<Json<ProgramMasukanDto>, JsonRejection>,
+) -> Result<Response, Tolak> {
+    if !boleh_tambah(&sesi) {
+        return Err(AppError::Forbidden.into());
+    }
+    wajib_csrf_api(&sesi, &headers)?;
+    let b = badan(body)?;
+    let p = api_simpan(&state, &sesi, b, None).await?;
+    Ok((StatusCode::CREATED, Json(p)).into_response())
+}
+
+#[utoipa::path(
+    put, path = "/api/v1/katalog/{id}", tag = "katalog", security(("sesi" = [])),
+    params(
+        ("id" = i64, Path, description = "Program id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+    ),
+    request_body = ProgramMasukanDto,
+    responses(
+        (status = 200, body = ProgramDto),
+        (status = 400, description = "Invalid fields (or a code in use); nothing saved", body = GalatValidasiBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Another partner's program, a reader's role, or a wrong CSRF token", body = ErrorBody),
+        (status = 404, description = "No such program in this instansi", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_ubah(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<ProgramMasukanDto>, JsonRejection>,
+) -> Result<Json<ProgramDto>, Tolak> {
+    let id = ProgramId(id_path(&raw)?);
+    program_boleh_ubah(&state, &sesi, id).await?;
+    wajib_csrf_api(&sesi, &headers)?;
+    let b = badan(body)?;
+    Ok(Json(api_simpan(&state, &sesi, b, Some(id)).await?))
+}
+
 #[derive(OpenApi)]
 #[openapi(
-    paths(api_daftar, api_detail),
+    paths(api_daftar, api_detail, api_baru, api_ubah),
     tags((name = "katalog", description = "The catalog of development programs (not personal data)"))
 )]
 pub(crate) struct ApiKatalogDoc;

@@ -1,6 +1,7 @@
 //! `/mitra`: partner institutions with their contacts, agreements (MoU/PKS,
 //! flagged when ending soon or ended) and programs; the admin forms to add
-//! and edit one; `GET /api/v1/mitra` and `/api/v1/mitra/{id}`; the
+//! and edit one; the same under `/api/v1/mitra` (read, add with `POST`,
+//! edit with `PUT /api/v1/mitra/{id}`); the
 //! instansi's threshold for "ending soon" (`/pengaturan/mitra`).
 //!
 //! Partners are not personal data of ASN: every signed-in role reads them,
@@ -15,15 +16,16 @@ use super::pegawai::{Pilihan, id_path};
 use super::tulis::{Isian, ada, alihkan, ambil, isian_sah};
 use super::{Layout, render, render_status};
 use crate::AppState;
+use crate::api_tulis::{GalatValidasiBody, Tolak, badan, wajib_csrf_api};
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
 use crate::sesi::Sesi;
 use crate::tulis::{GalatIsian, galat_simpan_kode, iso, pelaku, urai_tanggal, wajib_admin};
 use askama::Template;
 use axum::Json;
-use axum::extract::rejection::FormRejection;
+use axum::extract::rejection::{FormRejection, JsonRejection};
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use kompeten_domain::format::tanggal;
 use kompeten_domain::pengembangan::AMBANG_SEGERA_BERAKHIR_HARI;
 use kompeten_domain::{JenisKerjaSama, JenisMitra, Role, StatusKerjaSama};
@@ -1157,6 +1159,15 @@ pub(crate) async fn api_detail(
     Path(raw): Path<String>,
 ) -> Result<Json<DetailMitraDto>, ApiError> {
     let id = MitraId(id_path(&raw)?);
+    Ok(Json(detail_dto(&state, &sesi, id).await?))
+}
+
+/// A partner with its programs, as the reader may see it.
+async fn detail_dto(
+    state: &AppState,
+    sesi: &Sesi,
+    id: MitraId,
+) -> Result<DetailMitraDto, AppError> {
     let i = sesi.instansi_id();
     let m = state.store().mitra(i, id).await?;
     let program = state
@@ -1170,10 +1181,10 @@ pub(crate) async fn api_detail(
         )
         .await?;
     let jumlah = (program.len(), program.iter().filter(|p| p.aktif).count());
-    let ambang = pengaturan_mitra(&state, &sesi)
+    let ambang = pengaturan_mitra(state, sesi)
         .await?
         .ambang_segera_berakhir_hari;
-    Ok(Json(DetailMitraDto {
+    Ok(DetailMitraDto {
         mitra: mitra_dto(
             &m,
             (state.hari_ini(), ambang),
@@ -1191,12 +1202,191 @@ pub(crate) async fn api_detail(
                 aktif: p.aktif,
             })
             .collect(),
-    }))
+    })
+}
+
+/// A contact person as written.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KontakMasukanDto {
+    pub nama: String,
+    #[serde(default)]
+    pub jabatan: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub telepon: Option<String>,
+}
+
+/// An agreement as written.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KerjaSamaMasukanDto {
+    /// `mou` or `pks`.
+    pub jenis: String,
+    pub nomor: String,
+    #[serde(default)]
+    pub ruang_lingkup: String,
+    #[schema(format = Date, example = "2025-01-01")]
+    pub tanggal_mulai: String,
+    #[schema(format = Date, example = "2027-12-31")]
+    pub tanggal_berakhir: String,
+}
+
+/// A partner as written through the API: the fields of [`MitraDto`] that
+/// are not derived, with the same checks as the form (errors name
+/// `kontak.<n>.<field>` and `ks.<n>.<field>` for the n-th row, from 1).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MitraMasukanDto {
+    pub kode: String,
+    pub nama: String,
+    /// `perguruan_tinggi`, `lembaga_pemerintah`, `swasta` or `lsm`.
+    pub jenis: String,
+    #[serde(default)]
+    pub alamat: Option<String>,
+    #[serde(default)]
+    pub kota: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub kontak: Vec<KontakMasukanDto>,
+    #[serde(default)]
+    pub kerja_sama: Vec<KerjaSamaMasukanDto>,
+}
+
+impl MitraMasukanDto {
+    fn isian(self) -> IsianMitra {
+        IsianMitra {
+            kode: self.kode,
+            nama: self.nama,
+            jenis: self.jenis,
+            alamat: self.alamat.unwrap_or_default(),
+            kota: self.kota.unwrap_or_default(),
+            website: self.website.unwrap_or_default(),
+            kontak: self
+                .kontak
+                .into_iter()
+                .enumerate()
+                .map(|(n, k)| {
+                    let b = BarisKontak {
+                        nama: k.nama,
+                        jabatan: k.jabatan.unwrap_or_default(),
+                        email: k.email.unwrap_or_default(),
+                        telepon: k.telepon.unwrap_or_default(),
+                    };
+                    (n + 1, b, false)
+                })
+                .collect(),
+            kerja_sama: self
+                .kerja_sama
+                .into_iter()
+                .enumerate()
+                .map(|(n, k)| {
+                    let b = BarisKerjaSama {
+                        jenis: k.jenis,
+                        nomor: k.nomor,
+                        ruang_lingkup: k.ruang_lingkup,
+                        mulai: k.tanggal_mulai,
+                        berakhir: k.tanggal_berakhir,
+                    };
+                    (n + 1, b, false)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Turns a refused save into the API's answer.
+fn tolak_simpan(e: kompeten_store::StoreError) -> Tolak {
+    let mut galat = GalatIsian::new();
+    match galat_simpan_kode(e, &mut galat, KODE_DIPAKAI) {
+        Ok(None) => Tolak::Isian(galat),
+        Ok(Some(pesan)) => AppError::BadRequest(pesan).into(),
+        Err(e) => e.into(),
+    }
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/mitra", tag = "mitra", security(("sesi" = [])),
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token (GET /api/v1/sesi)")),
+    request_body = MitraMasukanDto,
+    responses(
+        (status = 201, body = DetailMitraDto),
+        (status = 400, description = "Invalid fields (or a code in use); nothing saved", body = GalatValidasiBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Not an admin, or a wrong CSRF token", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_baru(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    body: Result<Json<MitraMasukanDto>, JsonRejection>,
+) -> Result<Response, Tolak> {
+    wajib_admin(&sesi)?;
+    wajib_csrf_api(&sesi, &headers)?;
+    let baru = periksa_mitra(&badan(body)?.isian()).map_err(Tolak::Isian)?;
+    let id = state
+        .store()
+        .add_mitra(sesi.instansi_id(), &pelaku(&sesi), &baru)
+        .await
+        .map_err(tolak_simpan)?;
+    let doc = detail_dto(&state, &sesi, id).await?;
+    Ok((StatusCode::CREATED, Json(doc)).into_response())
+}
+
+#[utoipa::path(
+    put, path = "/api/v1/mitra/{id}", tag = "mitra", security(("sesi" = [])),
+    params(
+        ("id" = i64, Path, description = "Partner id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+    ),
+    request_body(
+        content = MitraMasukanDto,
+        description = "The whole partner. A partner's own account changes only its contact persons; the other fields are kept as stored."
+    ),
+    responses(
+        (status = 200, body = DetailMitraDto),
+        (status = 400, description = "Invalid fields (or a code in use); nothing saved", body = GalatValidasiBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Neither an admin nor this partner's own account, or a wrong CSRF token", body = ErrorBody),
+        (status = 404, description = "No such partner in this instansi", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_ubah(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<MitraMasukanDto>, JsonRejection>,
+) -> Result<Json<DetailMitraDto>, Tolak> {
+    let id = MitraId(id_path(&raw)?);
+    let hanya_kontak = hanya_kontak(&sesi, id)?;
+    wajib_csrf_api(&sesi, &headers)?;
+    let isian = badan(body)?.isian();
+    let m = state.store().mitra(sesi.instansi_id(), id).await?;
+    let data = if hanya_kontak {
+        let mut galat = GalatIsian::new();
+        let kontak = periksa_kontak(&isian.kontak, &mut galat);
+        if !galat.is_empty() {
+            return Err(Tolak::Isian(galat));
+        }
+        NewMitra { kontak, ..m.data() }
+    } else {
+        periksa_mitra(&isian).map_err(Tolak::Isian)?
+    };
+    state
+        .store()
+        .update_mitra(sesi.instansi_id(), &pelaku(&sesi), id, &data)
+        .await
+        .map_err(tolak_simpan)?;
+    Ok(Json(detail_dto(&state, &sesi, id).await?))
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(api_daftar, api_detail),
+    paths(api_daftar, api_detail, api_baru, api_ubah),
     tags((name = "mitra", description = "Partner institutions, their agreements and programs (not personal data)"))
 )]
 pub(crate) struct ApiMitraDoc;

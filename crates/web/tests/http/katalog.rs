@@ -4,6 +4,7 @@
 
 use crate::fixture::Fixture;
 use crate::mitra::{bagian, isi_katalog};
+use crate::tulis::kirim_json;
 use crate::{csrf_di, get, masuk_sebagai, post_form};
 use axum::http::StatusCode;
 use kompeten_domain::{BentukPengembangan, JenisJabatan, Jp, ModaPembelajaran, Rupiah};
@@ -955,4 +956,233 @@ async fn a_partner_account_made_before_partners_were_linked_keeps_nothing() {
         .await
         .expect("list");
     assert_eq!(semua.len(), 3);
+}
+
+// ---------------------------------------------------------------- API writes
+
+fn program_json(kode: &str, fx: &Fixture, mitra: Option<i64>) -> serde_json::Value {
+    serde_json::json!({
+        "kode": kode,
+        "judul": "Bimtek Perizinan Berusaha OSS-RBA",
+        "mitra_id": mitra,
+        "bentuk": "bimtek",
+        "jp": 16,
+        "biaya_per_peserta": 1_500_000,
+        "biaya_per_angkatan": 5_000_000,
+        "ukuran_angkatan": 25,
+        "maks_angkatan": 2,
+        "moda": "luring",
+        "kompetensi": [{ "kompetensi_id": fx.ids.integritas.0, "naik_level": 1 }],
+        "jadwal": { "mulai": "2027-03-01", "selesai": "2027-03-05" }
+    })
+}
+
+async fn jumlah_program(fx: &Fixture) -> usize {
+    fx.store
+        .list_program(fx.ids.a, &ProgramQuery::default())
+        .await
+        .expect("list")
+        .len()
+}
+
+#[tokio::test]
+async fn the_api_adds_and_edits_programs_with_the_forms_checks() {
+    let fx = Fixture::new().await;
+    let k = isi_katalog(&fx).await;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let token = csrf_di(&get(&fx.app, "/", s.c()).await.body);
+    let awal = jumlah_program(&fx).await;
+
+    // Without the token nothing is written.
+    let body = program_json("API-001", &fx, Some(k.unand.0));
+    let res = kirim_json(&fx, "POST", "/api/v1/katalog", s.c(), None, body.clone()).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(jumlah_program(&fx).await, awal);
+
+    let res = kirim_json(&fx, "POST", "/api/v1/katalog", s.c(), Some(&token), body).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let doc = res.json();
+    let id = ProgramId(doc["id"].as_i64().expect("id"));
+    assert_eq!(doc["kode"], "API-001");
+    assert_eq!(doc["mitra_id"], k.unand.0);
+    assert_eq!(doc["jadwal"]["jenis"], "periode");
+    let p = fx.store.program(fx.ids.a, id).await.expect("saved");
+    assert_eq!(
+        (
+            p.bentuk,
+            p.jp,
+            p.biaya_per_peserta,
+            p.biaya_per_angkatan,
+            p.ukuran_angkatan,
+            p.maks_angkatan,
+            p.aktif
+        ),
+        (
+            BentukPengembangan::Bimtek,
+            Jp(16),
+            Rupiah(1_500_000),
+            Some(Rupiah(5_000_000)),
+            Some(25),
+            Some(2),
+            true
+        )
+    );
+    assert_eq!(
+        p.jadwal,
+        JadwalProgram::Periode {
+            mulai: date!(2027 - 03 - 01),
+            selesai: date!(2027 - 03 - 05)
+        }
+    );
+    // The GET answers what the POST did.
+    let baca = get(&fx.app, &format!("/api/v1/katalog/{id}"), s.c()).await;
+    assert_eq!(baca.json(), doc);
+
+    // Invalid values are named by field, and nothing is saved.
+    let mut salah = program_json("API-002", &fx, None);
+    salah["jp"] = 0.into();
+    salah["biaya_per_peserta"] = (-5).into();
+    salah["ukuran_angkatan"] = 0.into();
+    salah["kompetensi"][0]["naik_level"] = 9.into();
+    salah["jenis_jabatan"] = serde_json::json!(["bupati"]);
+    let res = kirim_json(&fx, "POST", "/api/v1/katalog", s.c(), Some(&token), salah).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    let fields = &res.json()["error"]["fields"];
+    for f in [
+        "jp",
+        "biaya_per_peserta",
+        "ukuran_angkatan",
+        "baris.1.naik",
+        "jenis_jabatan",
+    ] {
+        assert!(fields[f].is_string(), "{f}: {fields}");
+    }
+    // A code in use, an unknown partner, a field the API does not know.
+    let res = kirim_json(
+        &fx,
+        "POST",
+        "/api/v1/katalog",
+        s.c(),
+        Some(&token),
+        program_json("API-001", &fx, None),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert!(
+        res.json()["error"]["fields"]["kode"].is_string(),
+        "{}",
+        res.body
+    );
+    let res = kirim_json(
+        &fx,
+        "POST",
+        "/api/v1/katalog",
+        s.c(),
+        Some(&token),
+        program_json("API-003", &fx, Some(999_999)),
+    )
+    .await;
+    assert!(
+        res.json()["error"]["fields"]["penyelenggara"].is_string(),
+        "{}",
+        res.body
+    );
+    let mut asing = program_json("API-004", &fx, None);
+    asing["harga"] = 1.into();
+    let res = kirim_json(&fx, "POST", "/api/v1/katalog", s.c(), Some(&token), asing).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert!(res.body.contains("harga"), "{}", res.body);
+    assert_eq!(jumlah_program(&fx).await, awal + 1);
+
+    // An edit replaces the program's fields: all year now, and inactive.
+    let mut ubah = program_json("API-001", &fx, Some(k.unand.0));
+    ubah["judul"] = "Bimtek OSS-RBA (revisi)".into();
+    ubah["jadwal"] = serde_json::Value::Null;
+    ubah["aktif"] = false.into();
+    let path = format!("/api/v1/katalog/{id}");
+    let res = kirim_json(&fx, "PUT", &path, s.c(), Some(&token), ubah).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(res.json()["jadwal"]["jenis"], "sepanjang_tahun");
+    let p = fx.store.program(fx.ids.a, id).await.expect("saved");
+    assert_eq!(
+        (p.judul.as_str(), p.aktif, p.jadwal),
+        (
+            "Bimtek OSS-RBA (revisi)",
+            false,
+            JadwalProgram::SepanjangTahun
+        )
+    );
+    let res = kirim_json(
+        &fx,
+        "PUT",
+        "/api/v1/katalog/999999",
+        s.c(),
+        Some(&token),
+        program_json("API-009", &fx, None),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+
+    // Readers may not write.
+    for u in ["auditor", "pimpinan", "fitri"] {
+        let x = masuk_sebagai(&fx, u).await;
+        let t = csrf_di(&get(&fx.app, "/", x.c()).await.body);
+        let res = kirim_json(
+            &fx,
+            "POST",
+            "/api/v1/katalog",
+            x.c(),
+            Some(&t),
+            program_json("API-005", &fx, None),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{u}");
+    }
+    assert_eq!(jumlah_program(&fx).await, awal + 1);
+}
+
+#[tokio::test]
+async fn a_partner_writes_through_the_api_only_for_itself() {
+    let fx = Fixture::new().await;
+    let k = isi_katalog(&fx).await;
+    let s = masuk_sebagai(&fx, "mitra").await;
+    let token = csrf_di(&get(&fx.app, "/", s.c()).await.body);
+    // Another partner named: saved for its own.
+    let res = kirim_json(
+        &fx,
+        "POST",
+        "/api/v1/katalog",
+        s.c(),
+        Some(&token),
+        program_json("MIT-API", &fx, Some(k.bpsdm.0)),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    assert_eq!(res.json()["mitra_id"], k.unand.0);
+    // Its own program may change; the instansi's own e-learning may not.
+    let res = kirim_json(
+        &fx,
+        "PUT",
+        &format!("/api/v1/katalog/{}", k.plt),
+        s.c(),
+        Some(&token),
+        program_json("PLT-001", &fx, None),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let before = fx.store.program(fx.ids.a, k.elearning).await.expect("read");
+    let res = kirim_json(
+        &fx,
+        "PUT",
+        &format!("/api/v1/katalog/{}", k.elearning),
+        s.c(),
+        Some(&token),
+        program_json("EL-001", &fx, None),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        fx.store.program(fx.ids.a, k.elearning).await.expect("read"),
+        before
+    );
 }

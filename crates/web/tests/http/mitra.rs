@@ -3,6 +3,7 @@
 //! see them, the admin forms, the API and tenant isolation.
 
 use crate::fixture::{Fixture, SANDI_B};
+use crate::tulis::kirim_json;
 use crate::{csrf_di, get, masuk_di, masuk_sebagai, post_form};
 use axum::http::StatusCode;
 use kompeten_domain::{
@@ -798,6 +799,18 @@ async fn the_openapi_document_lists_the_partner_and_catalog_paths() {
     ] {
         assert!(doc["paths"][path]["get"].is_object(), "{path} missing");
     }
+    for (path, method) in [
+        ("/api/v1/mitra", "post"),
+        ("/api/v1/mitra/{id}", "put"),
+        ("/api/v1/katalog", "post"),
+        ("/api/v1/katalog/{id}", "put"),
+    ] {
+        let op = &doc["paths"][path][method];
+        assert!(op["requestBody"].is_object(), "{method} {path} missing");
+        for code in ["400", "401", "403"] {
+            assert!(op["responses"][code].is_object(), "{method} {path} {code}");
+        }
+    }
     let schemas = &doc["components"]["schemas"];
     for s in [
         "MitraDto",
@@ -805,6 +818,8 @@ async fn the_openapi_document_lists_the_partner_and_catalog_paths() {
         "KatalogDto",
         "ProgramDto",
         "KerjaSamaDto",
+        "MitraMasukanDto",
+        "ProgramMasukanDto",
     ] {
         assert!(schemas[s].is_object(), "schema {s} missing");
     }
@@ -1093,4 +1108,195 @@ async fn the_ending_soon_threshold_is_a_setting_of_the_instansi() {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let doc = get(&fx.app, "/api/v1/mitra", s.c()).await.json();
     assert_eq!(status(&doc, "PKS/60-HARI"), "segera_berakhir");
+}
+
+// ---------------------------------------------------------------- API writes
+
+fn mitra_json(kode: &str) -> serde_json::Value {
+    serde_json::json!({
+        "kode": kode,
+        "nama": "Universitas Negeri Padang",
+        "jenis": "perguruan_tinggi",
+        "kota": "Padang",
+        "kontak": [{ "nama": "Dr. Rahmi", "email": "rahmi@unp.ac.id" }],
+        "kerja_sama": [{
+            "jenis": "mou",
+            "nomor": "MoU/12/UNP/2025",
+            "ruang_lingkup": "Pelatihan SPBE",
+            "tanggal_mulai": "2025-01-01",
+            "tanggal_berakhir": "2027-12-31"
+        }]
+    })
+}
+
+async fn jumlah_mitra(fx: &Fixture) -> usize {
+    fx.store.list_mitra(fx.ids.a).await.expect("list").len()
+}
+
+#[tokio::test]
+async fn the_api_adds_and_edits_partners_with_the_forms_checks() {
+    let fx = Fixture::new().await;
+    isi_katalog(&fx).await;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let token = csrf_di(&get(&fx.app, "/", s.c()).await.body);
+    let awal = jumlah_mitra(&fx).await;
+
+    let res = kirim_json(&fx, "POST", "/api/v1/mitra", s.c(), None, mitra_json("UNP")).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = kirim_json(
+        &fx,
+        "POST",
+        "/api/v1/mitra",
+        s.c(),
+        Some(&token),
+        mitra_json("UNP"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let doc = res.json();
+    let id = MitraId(doc["id"].as_i64().expect("id"));
+    assert_eq!(doc["kerja_sama"][0]["nomor"], "MoU/12/UNP/2025");
+    assert_eq!(doc["kontak"][0]["email"], "rahmi@unp.ac.id");
+    let m = fx.store.mitra(fx.ids.a, id).await.expect("saved");
+    assert_eq!(
+        (m.jenis, m.kota.as_deref(), m.kerja_sama[0].tanggal_berakhir),
+        (
+            JenisMitra::PerguruanTinggi,
+            Some("Padang"),
+            date!(2027 - 12 - 31)
+        )
+    );
+    assert_eq!(
+        get(&fx.app, &format!("/api/v1/mitra/{id}"), s.c())
+            .await
+            .json(),
+        doc
+    );
+
+    // Bad rows are named by row and field; nothing is saved.
+    let mut salah = mitra_json("UNP-2");
+    salah["jenis"] = "koperasi".into();
+    salah["kontak"][0]["email"] = "bukan-email".into();
+    salah["kerja_sama"][0]["tanggal_berakhir"] = "2024-12-31".into();
+    let res = kirim_json(&fx, "POST", "/api/v1/mitra", s.c(), Some(&token), salah).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    let fields = &res.json()["error"]["fields"];
+    for f in ["jenis", "kontak.1.email", "ks.1.berakhir"] {
+        assert!(fields[f].is_string(), "{f}: {fields}");
+    }
+    let res = kirim_json(
+        &fx,
+        "POST",
+        "/api/v1/mitra",
+        s.c(),
+        Some(&token),
+        mitra_json("UNP"),
+    )
+    .await;
+    assert!(
+        res.json()["error"]["fields"]["kode"].is_string(),
+        "{}",
+        res.body
+    );
+    let res = kirim_json(
+        &fx,
+        "POST",
+        "/api/v1/mitra",
+        s.c(),
+        Some(&token),
+        serde_json::json!({ "kode": "X" }),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert!(res.body.contains("nama"), "{}", res.body);
+    assert_eq!(jumlah_mitra(&fx).await, awal + 1);
+
+    // An edit replaces the whole partner: the agreement extended, a
+    // second contact.
+    let mut ubah = mitra_json("UNP");
+    ubah["kerja_sama"][0]["tanggal_berakhir"] = "2029-12-31".into();
+    ubah["kontak"]
+        .as_array_mut()
+        .expect("contacts")
+        .push(serde_json::json!({ "nama": "Andi", "telepon": "0754 123" }));
+    let path = format!("/api/v1/mitra/{id}");
+    let res = kirim_json(&fx, "PUT", &path, s.c(), Some(&token), ubah).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let m = fx.store.mitra(fx.ids.a, id).await.expect("saved");
+    assert_eq!(m.kerja_sama[0].tanggal_berakhir, date!(2029 - 12 - 31));
+    assert_eq!(m.kontak.len(), 2);
+
+    // Readers may not write.
+    for u in ["auditor", "pimpinan", "fitri"] {
+        let x = masuk_sebagai(&fx, u).await;
+        let t = csrf_di(&get(&fx.app, "/", x.c()).await.body);
+        let res = kirim_json(
+            &fx,
+            "POST",
+            "/api/v1/mitra",
+            x.c(),
+            Some(&t),
+            mitra_json("Z"),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{u}");
+        let res = kirim_json(&fx, "PUT", &path, x.c(), Some(&t), mitra_json("Z")).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{u}");
+    }
+    assert_eq!(jumlah_mitra(&fx).await, awal + 1);
+    assert_eq!(
+        fx.store.mitra(fx.ids.a, id).await.expect("read").kode,
+        "UNP"
+    );
+}
+
+#[tokio::test]
+async fn a_partner_changes_only_its_own_contacts_through_the_api() {
+    let fx = Fixture::new().await;
+    let k = isi_katalog(&fx).await;
+    let s = masuk_sebagai(&fx, "mitra").await;
+    let token = csrf_di(&get(&fx.app, "/", s.c()).await.body);
+    let before = fx.store.mitra(fx.ids.a, k.unand).await.expect("read");
+    // Everything but the contacts is kept as stored, whatever is sent.
+    let mut body = mitra_json("DIUBAH");
+    body["kontak"] = serde_json::json!([{ "nama": "Kontak Baru", "email": "baru@unand.ac.id" }]);
+    let path = format!("/api/v1/mitra/{}", k.unand);
+    let res = kirim_json(&fx, "PUT", &path, s.c(), Some(&token), body).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let after = fx.store.mitra(fx.ids.a, k.unand).await.expect("read");
+    assert_eq!(
+        (&after.kode, &after.nama, &after.kerja_sama),
+        (&before.kode, &before.nama, &before.kerja_sama)
+    );
+    assert_eq!(after.kontak.len(), 1);
+    assert_eq!(after.kontak[0].nama, "Kontak Baru");
+    // A bad contact is refused; another partner, or a new one, is not its to write.
+    let mut salah = mitra_json("X");
+    salah["kontak"][0]["email"] = "salah".into();
+    let res = kirim_json(&fx, "PUT", &path, s.c(), Some(&token), salah).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        fx.store.mitra(fx.ids.a, k.unand).await.expect("read"),
+        after
+    );
+    let res = kirim_json(
+        &fx,
+        "PUT",
+        &format!("/api/v1/mitra/{}", k.bpsdm),
+        s.c(),
+        Some(&token),
+        mitra_json("X"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = kirim_json(
+        &fx,
+        "POST",
+        "/api/v1/mitra",
+        s.c(),
+        Some(&token),
+        mitra_json("X"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
 }

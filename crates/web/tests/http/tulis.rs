@@ -1288,6 +1288,8 @@ async fn the_openapi_document_lists_the_write_paths() {
         ("/api/v1/pegawai/{id}/penilaian", "post", "201"),
         ("/api/v1/penilaian/batch", "post", "201"),
         ("/api/v1/jabatan/{id}/standar", "put", "200"),
+        ("/api/v1/katalog", "post", "201"),
+        ("/api/v1/katalog/{id}", "put", "200"),
     ] {
         let op = &paths
             .get(path)
