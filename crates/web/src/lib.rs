@@ -293,6 +293,10 @@ pub fn router(state: AppState) -> Router {
             get(halaman::rencana::masalah_json),
         )
         .route(
+            "/api/v1/rencana/simulasi",
+            get(halaman::rencana::api_simulasi),
+        )
+        .route(
             "/api/v1/rencana",
             get(halaman::rencana::api_daftar).post(halaman::rencana::api_buat),
         )

@@ -2806,9 +2806,154 @@ pub(crate) async fn api_penugasan(
     }))
 }
 
+/// A program the simulated plan runs.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ProgramSimulasiDto {
+    pub kode: String,
+    pub judul: String,
+    pub peserta: u64,
+    pub angkatan: u64,
+    /// Rupiah.
+    pub biaya: u64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct PenugasanSimulasiDto {
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    pub unit: String,
+    pub program_kode: String,
+    pub program_judul: String,
+    /// Gap levels it closes (after the employee's earlier programs).
+    pub menutup: Vec<MenutupDto>,
+    /// JP counted toward the employee's yearly target.
+    pub jp_dihitung: u64,
+    pub nilai: f64,
+    /// Per participant plus an equal share of the batch cost, rupiah.
+    pub biaya: f64,
+}
+
+/// The best plan for a budget, not stored.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct SimulasiDto {
+    /// Whole rupiah.
+    pub anggaran: i64,
+    /// The planning year whose needs it meets.
+    pub tahun: i32,
+    pub nilai: f64,
+    /// No plan for the same needs and budget is worth more.
+    pub batas: f64,
+    /// (batas − nilai) ÷ batas × 100.
+    pub selisih_persen: f64,
+    pub biaya: u64,
+    /// Employees with at least one assignment.
+    pub peserta: usize,
+    /// The programs that run, in catalog order.
+    pub per_program: Vec<ProgramSimulasiDto>,
+    /// One page of the assignments matching `q`.
+    pub penugasan: Vec<PenugasanSimulasiDto>,
+    /// Every assignment of the plan.
+    pub penugasan_total: usize,
+    /// Assignments matching `q`, over all pages.
+    pub cocok: usize,
+    pub halaman: usize,
+    pub per_halaman: usize,
+    pub jumlah_halaman: usize,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/rencana/simulasi", tag = "rencana", security(("sesi" = [])),
+    params(
+        ("anggaran" = String, Query, description = "Budget in whole rupiah (\"750000000\" or \"Rp750.000.000\")"),
+        ("q" = Option<String>, Query, description = "Words all found in the name, NIP, unit, OPD, program code or title"),
+        ("halaman" = Option<usize>, Query, description = "Page of the assignments, from 1 (past the last: the last)"),
+        ("per_halaman" = Option<usize>, Query, description = "Assignments per page, 1 to 5000 (default 1000)"),
+    ),
+    responses(
+        (status = 200, body = SimulasiDto),
+        (status = 400, description = "A missing or bad budget, page or page size", body = ErrorBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Not an admin or auditor", body = ErrorBody),
+    )
+)]
+pub(crate) async fn api_simulasi(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Json<SimulasiDto>, ApiError> {
+    wajib_seluruh(&sesi)?;
+    let anggaran =
+        urai_anggaran(params.get("anggaran").unwrap_or("")).map_err(AppError::BadRequest)?;
+    let halaman = params.bilangan("halaman", 1, u32::MAX)? as usize;
+    let per_halaman = params.bilangan(
+        "per_halaman",
+        PENUGASAN_PER_HALAMAN,
+        MAKS_PENUGASAN_PER_HALAMAN,
+    )? as usize;
+    let h = simulasi(&state, &sesi, anggaran).await?;
+    let j = &h.jawaban;
+    let cari = CariPenugasan {
+        halaman,
+        ..CariPenugasan::dari(&params)
+    };
+    let semua = PenugasanSimulasi::semua(&h);
+    let hal = halaman_cocok(&semua, &cari, per_halaman, PenugasanSimulasi::teks);
+    let peserta: HashSet<&str> = j.assignments.iter().map(|a| a.employee.as_str()).collect();
+    Ok(Json(SimulasiDto {
+        anggaran,
+        tahun: tahun_perencanaan(state.hari_ini()),
+        nilai: j.value,
+        batas: j.bound,
+        selisih_persen: j.gap_pct,
+        biaya: j.cost,
+        peserta: peserta.len(),
+        per_program: j
+            .batches
+            .iter()
+            .map(|b| ProgramSimulasiDto {
+                kode: b.program.clone(),
+                judul: h.judul_program.get(&b.program).cloned().unwrap_or_default(),
+                peserta: b.participants,
+                angkatan: b.batches,
+                biaya: b.cost,
+            })
+            .collect(),
+        penugasan: hal
+            .baris
+            .iter()
+            .map(|p| PenugasanSimulasiDto {
+                nip: p.a.employee.clone(),
+                nama: p.nama.to_owned(),
+                opd: p.opd.to_owned(),
+                unit: p.unit.to_owned(),
+                program_kode: p.a.program.clone(),
+                program_judul: p.judul.to_owned(),
+                menutup: p
+                    .a
+                    .closes
+                    .iter()
+                    .map(|c| MenutupDto {
+                        kompetensi: c.competency.clone(),
+                        level: c.levels,
+                    })
+                    .collect(),
+                jp_dihitung: p.a.jp_counted,
+                nilai: p.a.value,
+                biaya: p.a.cost,
+            })
+            .collect(),
+        penugasan_total: j.assignments.len(),
+        cocok: hal.cocok,
+        halaman: hal.halaman,
+        per_halaman,
+        jumlah_halaman: hal.jumlah_halaman,
+    }))
+}
+
 #[derive(OpenApi)]
 #[openapi(
-    paths(api_daftar, api_buat, api_detail, api_status, api_tinjau, api_penugasan),
+    paths(api_daftar, api_buat, api_detail, api_status, api_tinjau, api_penugasan, api_simulasi),
     tags((name = "rencana", description = "Development plan versions: workflow, reviews, assignments and scenarios (personal data; not for mitra)"))
 )]
 pub(crate) struct ApiRencanaDoc;

@@ -343,6 +343,104 @@ async fn the_simulation_searches_its_assignments_and_follows_the_data() {
 }
 
 #[tokio::test]
+async fn the_simulation_api_answers_the_plan_paged_and_searched() {
+    let fx = dunia().await;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let res = get(
+        &fx.app,
+        "/api/v1/rencana/simulasi?anggaran=Rp30.000.000",
+        s.c(),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let doc = res.json();
+    assert_eq!(doc["anggaran"], 30_000_000);
+    assert_eq!(doc["biaya"], 28_000_000);
+    assert_eq!(doc["penugasan_total"], 8);
+    assert!(doc["batas"].as_f64() >= doc["nilai"].as_f64());
+    assert!(doc["nilai"].as_f64().expect("value") > 0.0);
+    let plt = doc["per_program"]
+        .as_array()
+        .expect("programs")
+        .iter()
+        .find(|p| p["kode"] == "PLT-001")
+        .expect("the training runs");
+    assert_eq!(
+        (plt["peserta"].as_u64(), plt["angkatan"].as_u64()),
+        (Some(2), Some(1))
+    );
+    // The same plan as the page's download: one assignment per row.
+    let rina = doc["penugasan"]
+        .as_array()
+        .expect("assignments")
+        .iter()
+        .find(|p| p["nip"] == RINA && p["program_kode"] == "PLT-001")
+        .expect("Rina takes PLT-001");
+    assert_eq!(rina["menutup"][0]["level"], 1);
+
+    let res = get(
+        &fx.app,
+        "/api/v1/rencana/simulasi?anggaran=30000000&q=plt-001",
+        s.c(),
+    )
+    .await
+    .json();
+    assert_eq!(res["cocok"], 2);
+    assert!(
+        res["penugasan"]
+            .as_array()
+            .expect("assignments")
+            .iter()
+            .all(|p| p["program_kode"] == "PLT-001")
+    );
+    let res = get(
+        &fx.app,
+        "/api/v1/rencana/simulasi?anggaran=30000000&per_halaman=3&halaman=3",
+        s.c(),
+    )
+    .await
+    .json();
+    assert_eq!(
+        (
+            res["penugasan"].as_array().map(Vec::len),
+            res["jumlah_halaman"].as_u64(),
+            res["halaman"].as_u64()
+        ),
+        (Some(2), Some(3), Some(3))
+    );
+
+    for bad in [
+        "/api/v1/rencana/simulasi",
+        "/api/v1/rencana/simulasi?anggaran=banyak",
+        "/api/v1/rencana/simulasi?anggaran=1000&per_halaman=0",
+    ] {
+        let res = get(&fx.app, bad, s.c()).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(res.json()["error"]["code"], "bad_request", "{bad}");
+    }
+    let x = masuk_sebagai(&fx, "pimpinan").await;
+    assert_eq!(
+        get(&fx.app, "/api/v1/rencana/simulasi?anggaran=1000", x.c())
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get(&fx.app, "/api/v1/rencana/simulasi?anggaran=1000", None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let a = masuk_sebagai(&fx, "auditor").await;
+    assert_eq!(
+        get(&fx.app, "/api/v1/rencana/simulasi?anggaran=30000000", a.c())
+            .await
+            .json(),
+        doc
+    );
+}
+
+#[tokio::test]
 async fn bad_budgets_and_other_roles_are_refused_in_the_simulation() {
     let fx = dunia().await;
     let s = masuk_sebagai(&fx, "admin").await;
@@ -1253,9 +1351,11 @@ async fn the_api_creates_lists_details_and_moves_plans() {
         "/api/v1/rencana/{id}/status",
         "/api/v1/rencana/{id}/tinjauan",
         "/api/v1/rencana/{id}/penugasan",
+        "/api/v1/rencana/simulasi",
     ] {
         assert!(doc["paths"][path].is_object(), "{path}");
     }
+    assert!(doc["components"]["schemas"]["SimulasiDto"].is_object());
 }
 
 /// The text of the card labelled `label` on a plan page: (value, tooltip, detail).
