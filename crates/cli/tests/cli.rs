@@ -88,6 +88,9 @@ fn every_command_has_help() {
         vec!["user", "list", "--help"],
         vec!["backup", "--help"],
         vec!["export", "gaps", "--help"],
+        vec!["export", "needs", "--help"],
+        vec!["export", "catalog", "--help"],
+        vec!["export", "partners", "--help"],
         vec!["plan", "export-problem", "--help"],
     ] {
         let out = kompeten(&args);
@@ -517,6 +520,94 @@ fn the_demo_is_created_once_and_reused() {
     assert!(value > 0.0 && a["bound"].as_f64().expect("bound") >= value);
 
     plan_versions_of_the_demo(dir.path(), &url);
+    development_tables_of_the_demo(dir.path(), &url);
+}
+
+/// Reads a CSV export (after its byte-order mark): header and rows.
+fn csv_export(path: &Path) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let bytes = std::fs::read(path).expect("csv written");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader.records().map(|r| r.expect("row")).collect();
+    (header, rows)
+}
+
+/// The needs (AKPK), the catalog and the partners of the demo, as the web
+/// downloads them.
+fn development_tables_of_the_demo(dir: &Path, url: &str) {
+    let export = |what: &str, file: &str, extra: &[&str]| {
+        let path = dir.join(file);
+        let path_arg = path.display().to_string();
+        let mut args = vec![
+            "export",
+            what,
+            "--database-url",
+            url,
+            "--out",
+            &path_arg,
+            "--date",
+            "2026-11-27",
+        ];
+        args.extend_from_slice(extra);
+        (kompeten(&args), path)
+    };
+    let (out, path) = export("needs", "kebutuhan.csv", &["--year", "2027"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_export(&path);
+    assert_eq!(&header[..3], ["NIP", "Nama", "OPD"]);
+    let naik = header
+        .iter()
+        .position(|h| h == "Naik level")
+        .expect("levels");
+    assert!(rows.len() > 500, "{}", rows.len());
+    assert!(
+        rows.iter()
+            .all(|r| r[0].len() == 18 && r[naik].parse::<u32>().is_ok_and(|n| n >= 1))
+    );
+    assert!(stdout(&out).contains("(2027)"), "{}", stdout(&out));
+    // One OPD: only its rows.
+    let (out, path) = export("needs", "kebutuhan-setda.csv", &["--opd", "SETDA"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (_, setda) = csv_export(&path);
+    assert!(!setda.is_empty() && setda.len() < rows.len());
+    assert!(setda.iter().all(|r| &r[2] == "Sekretariat Daerah"));
+    let (out, _) = export("needs", "x.csv", &["--opd", "SETDA.PEM"]);
+    assert_one_line_error(&out, "is not an OPD");
+    let (out, _) = export("needs", "y.csv", &["--opd", "TIDAK-ADA"]);
+    assert_one_line_error(&out, "no unit with code");
+    assert!(!dir.join("x.csv").exists() && !dir.join("y.csv").exists());
+
+    let (out, path) = export("catalog", "katalog.csv", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_export(&path);
+    assert_eq!(&header[..3], ["Kode", "Judul", "Penyelenggara"]);
+    assert!(rows.len() >= 60, "{}", rows.len());
+
+    let (out, path) = export("partners", "mitra.xlsx", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&path).expect("xlsx").starts_with(b"PK"));
+    let (out, path) = export("partners", "mitra.csv", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_export(&path);
+    let status = header.iter().position(|h| h == "Status").expect("status");
+    assert!(rows.iter().any(|r| &r[status] == "Berlaku"), "{rows:?}");
+    assert!(rows.iter().all(|r| {
+        [
+            "",
+            "Belum berlaku",
+            "Berlaku",
+            "Segera berakhir",
+            "Berakhir",
+        ]
+        .contains(&&r[status])
+    }));
+    assert!(rows.iter().any(|r| r[1].contains("Universitas Andalas")));
 }
 
 /// A stored plan version of the demo (loaded once, by the test above):

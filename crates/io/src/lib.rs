@@ -6,6 +6,7 @@
 pub mod analitik;
 pub mod kebutuhan;
 pub mod laporan;
+pub mod laporan_pengembangan;
 pub mod laporan_rencana;
 pub mod pegawai;
 pub mod rencana;

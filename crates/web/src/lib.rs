@@ -188,6 +188,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/peta", get(halaman::peta::api_peta))
         .route("/mitra", get(halaman::mitra::daftar))
+        .route("/mitra/unduh", get(halaman::mitra::unduh))
         .route(
             "/mitra/baru",
             get(halaman::mitra::baru_form).post(halaman::mitra::baru_kirim),

@@ -27,9 +27,9 @@ use axum::extract::rejection::{FormRejection, JsonRejection};
 use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use kompeten_domain::format::{ribuan, tanggal};
+use kompeten_domain::format::ribuan;
 use kompeten_domain::{BentukPengembangan, JenisJabatan, Jp, ModaPembelajaran, Role, Rupiah};
-use kompeten_io::tabel::{Kolom, Sel, Tabel};
+use kompeten_io::laporan_pengembangan::{kelompok, tabel_katalog, teks_jadwal};
 use kompeten_store::{
     JadwalProgram, KompetensiId, KompetensiProgram, Mitra, MitraId, NewProgram, Program, ProgramId,
     ProgramQuery, UnitId,
@@ -185,14 +185,6 @@ pub(crate) fn rupiah(r: Rupiah) -> String {
     r.to_string()
 }
 
-fn kelompok(b: BentukPengembangan) -> &'static str {
-    if b.klasikal() {
-        "Klasikal"
-    } else {
-        "Non-klasikal"
-    }
-}
-
 /// "30 peserta × 4 angkatan", "30 peserta, tanpa batas angkatan", "—".
 fn teks_angkatan(p: &Program) -> String {
     match (p.ukuran_angkatan, p.maks_angkatan) {
@@ -201,24 +193,6 @@ fn teks_angkatan(p: &Program) -> String {
         (Some(u), None) => format!("{} peserta, angkatan tak dibatasi", ribuan(u64::from(u))),
         (None, Some(m)) => format!("Maks. {m} angkatan"),
     }
-}
-
-fn teks_jadwal(j: &JadwalProgram) -> String {
-    match j {
-        JadwalProgram::SepanjangTahun => "Sepanjang tahun".to_owned(),
-        JadwalProgram::Periode { mulai, selesai } if mulai == selesai => tanggal(*mulai),
-        JadwalProgram::Periode { mulai, selesai } => {
-            format!("{} – {}", tanggal(*mulai), tanggal(*selesai))
-        }
-    }
-}
-
-fn teks_kompetensi(p: &Program) -> String {
-    p.kompetensi
-        .iter()
-        .map(|k| format!("{} {} (+{})", k.kode, k.nama, k.naik_level))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 // ---------------------------------------------------------------- list
@@ -432,66 +406,7 @@ pub(crate) async fn unduh(
     let (f, masalah) = filter_katalog(&params);
     tolak_masalah(&masalah)?;
     let program = muat_katalog(&state, &sesi, &f).await?;
-    let mut tabel = Tabel::new(
-        "Katalog Pengembangan Kompetensi",
-        vec![
-            Kolom::new("Kode"),
-            Kolom::dengan_lebar("Judul", 40.0),
-            Kolom::dengan_lebar("Penyelenggara", 32.0),
-            Kolom::new("Bentuk"),
-            Kolom::new("Kelompok"),
-            Kolom::new("JP"),
-            Kolom::new("Biaya per peserta (Rp)"),
-            Kolom::new("Biaya per angkatan (Rp)"),
-            Kolom::new("Ukuran angkatan"),
-            Kolom::new("Maks. angkatan"),
-            Kolom::new("Moda"),
-            Kolom::dengan_lebar("Kompetensi (+level)", 40.0),
-            Kolom::new("Terbuka untuk semua"),
-            Kolom::dengan_lebar("Jenis jabatan", 24.0),
-            Kolom::dengan_lebar("Jadwal", 24.0),
-            Kolom::new("Aktif"),
-        ],
-    );
-    tabel.catatan = vec![
-        format!("Instansi: {}", sesi.instansi.nama),
-        format!("Tanggal: {}", tanggal(state.hari_ini())),
-    ];
-    let ya = |b: bool| Sel::teks(if b { "ya" } else { "tidak" });
-    let bulat = |v: Option<u32>| v.map_or(Sel::Kosong, |v| Sel::Bulat(i64::from(v)));
-    for p in &program {
-        tabel.baris.push(vec![
-            Sel::teks(p.kode.as_str()),
-            Sel::teks(p.judul.as_str()),
-            Sel::teks(
-                p.penyelenggara_nama
-                    .as_deref()
-                    .unwrap_or("Instansi sendiri"),
-            ),
-            Sel::teks(p.bentuk.label()),
-            Sel::teks(kelompok(p.bentuk)),
-            Sel::Bulat(i64::from(p.jp.0)),
-            Sel::Bulat(p.biaya_per_peserta.0),
-            p.biaya_per_angkatan
-                .map_or(Sel::Kosong, |b| Sel::Bulat(b.0)),
-            bulat(p.ukuran_angkatan),
-            bulat(p.maks_angkatan),
-            Sel::teks(p.moda.label()),
-            Sel::teks(teks_kompetensi(p)),
-            ya(p.terbuka_untuk_semua),
-            Sel::teks(if p.jenis_jabatan.is_empty() {
-                "Semua".to_owned()
-            } else {
-                p.jenis_jabatan
-                    .iter()
-                    .map(|j| j.label())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            }),
-            Sel::teks(teks_jadwal(&p.jadwal)),
-            ya(p.aktif),
-        ]);
-    }
+    let tabel = tabel_katalog(&sesi.instansi.nama, state.hari_ini(), &program);
     Ok(unduh::respons(
         &tabel,
         format,

@@ -32,10 +32,10 @@ use axum::extract::rejection::{FormRejection, JsonRejection};
 use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use kompeten_domain::format::{ribuan, tanggal};
+use kompeten_domain::format::ribuan;
 use kompeten_domain::{Role, StatusUsulan, SumberUsulan, tahun_perencanaan};
 use kompeten_io::kebutuhan::{Kebutuhan, KebutuhanPegawai, PengaturanKebutuhan, SumberKebutuhan};
-use kompeten_io::tabel::{Kolom, Sel, Tabel};
+use kompeten_io::laporan_pengembangan::tabel_kebutuhan;
 use kompeten_store::{
     KompetensiId, Lingkup, NewUsulan, PegawaiId, PegawaiQuery, ProgramId, ProgramQuery, StoreError,
     UnitId, Usulan, UsulanId, UsulanQuery,
@@ -567,60 +567,13 @@ pub(crate) async fn unduh(
     wajib_data_pribadi(&sesi)?;
     let format = Format::dari(&params)?;
     let (k, opd) = kebutuhan_ketat(&state, &sesi, &params).await?;
-    let mut tabel = Tabel::new(
-        format!("Kebutuhan pengembangan {}", k.tahun()),
-        vec![
-            Kolom::dengan_lebar("NIP", 21.0),
-            Kolom::dengan_lebar("Nama", 32.0),
-            Kolom::dengan_lebar("OPD", 32.0),
-            Kolom::dengan_lebar("Unit kerja", 32.0),
-            Kolom::new("Layanan publik"),
-            Kolom::new("Kode kompetensi"),
-            Kolom::dengan_lebar("Kompetensi", 32.0),
-            Kolom::new("Naik level"),
-            Kolom::new("Bobot"),
-            Kolom::new("Level berbobot"),
-            Kolom::dengan_lebar("Sumber", 30.0),
-            Kolom::new("JP kurang"),
-        ],
+    let tabel = tabel_kebutuhan(
+        &sesi.instansi.nama,
+        state.hari_ini(),
+        k.tahun(),
+        k.pengaturan(),
+        k.pegawai().filter(|p| opd.is_none_or(|o| p.opd == o)),
     );
-    let a = k.pengaturan();
-    tabel.catatan = vec![
-        format!("Instansi: {}", sesi.instansi.nama),
-        format!("Tahun kebutuhan: {}", k.tahun()),
-        format!("Tanggal: {}", tanggal(state.hari_ini())),
-        format!(
-            "Bobot: layanan publik {}, asesmen kedaluwarsa {}, usulan {}; target {} JP",
-            faktor_teks(a.bobot_layanan_publik),
-            faktor_teks(a.bobot_kedaluwarsa),
-            faktor_teks(a.bobot_usulan),
-            a.jp_target
-        ),
-    ];
-    for p in k.pegawai().filter(|p| opd.is_none_or(|o| p.opd == o)) {
-        for c in &p.kompetensi {
-            tabel.baris.push(vec![
-                Sel::teks(p.nip.as_str()),
-                Sel::teks(p.nama.as_str()),
-                Sel::teks(p.opd_nama.as_str()),
-                Sel::teks(p.unit_nama.as_str()),
-                Sel::teks(if p.layanan_publik { "Ya" } else { "Tidak" }),
-                Sel::teks(c.kode.as_str()),
-                Sel::teks(c.nama.as_str()),
-                Sel::Bulat(i64::from(c.gap)),
-                Sel::desimal(c.bobot, 2),
-                Sel::desimal(f64::from(c.gap) * c.bobot, 2),
-                Sel::teks(
-                    c.sumber
-                        .iter()
-                        .map(|s| s.label())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                Sel::Bulat(p.jp_kurang),
-            ]);
-        }
-    }
     Ok(unduh::respons(
         &tabel,
         format,

@@ -1,6 +1,6 @@
 //! `/mitra`: partner institutions with their contacts, agreements (MoU/PKS,
 //! flagged when ending soon or ended) and programs; the admin forms to add
-//! and edit one; the same under `/api/v1/mitra` (read, add with `POST`,
+//! and edit one; the list as XLSX or CSV (`/mitra/unduh`); the same under `/api/v1/mitra` (read, add with `POST`,
 //! edit with `PUT /api/v1/mitra/{id}`); the
 //! instansi's threshold for "ending soon" (`/pengaturan/mitra`).
 //!
@@ -18,8 +18,10 @@ use super::{Layout, render, render_status};
 use crate::AppState;
 use crate::api_tulis::{GalatValidasiBody, Tolak, badan, wajib_csrf_api};
 use crate::error::{ApiError, AppError, ErrorBody, PageError};
+use crate::params::Params;
 use crate::sesi::Sesi;
 use crate::tulis::{GalatIsian, galat_simpan_kode, iso, pelaku, urai_tanggal, wajib_admin};
+use crate::unduh::{self, Format};
 use askama::Template;
 use axum::Json;
 use axum::extract::rejection::{FormRejection, JsonRejection};
@@ -27,8 +29,8 @@ use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kompeten_domain::format::tanggal;
-use kompeten_domain::pengembangan::AMBANG_SEGERA_BERAKHIR_HARI;
 use kompeten_domain::{JenisKerjaSama, JenisMitra, Role, StatusKerjaSama};
+use kompeten_io::laporan_pengembangan::{PengaturanMitra, tabel_mitra};
 use kompeten_store::{KerjaSama, KontakMitra, Mitra, MitraId, NewMitra, Program, ProgramQuery};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -57,63 +59,6 @@ pub(crate) fn mitra_sendiri(sesi: &Sesi) -> Option<MitraId> {
         _ => None,
     }
 }
-
-/// The instansi's partner settings (store key [`PengaturanMitra::KUNCI`]).
-/// Not fixed by regulation, so a setting with a default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub(crate) struct PengaturanMitra {
-    /// Days before its last day an agreement counts as ending soon.
-    pub ambang_segera_berakhir_hari: u32,
-}
-
-impl Default for PengaturanMitra {
-    fn default() -> Self {
-        PengaturanMitra {
-            ambang_segera_berakhir_hari: AMBANG_SEGERA_BERAKHIR_HARI,
-        }
-    }
-}
-
-impl PengaturanMitra {
-    pub(crate) const KUNCI: &'static str = "mitra";
-    /// Two years: agreements run for years, a longer warning means nothing.
-    pub(crate) const AMBANG_MAKS: u32 = 730;
-
-    /// The settings as stored; the default when never set.
-    fn dari_json(nilai: Option<serde_json::Value>) -> Result<Self, PengaturanMitraRusak> {
-        let atur: Self = match nilai {
-            Some(v) => {
-                serde_json::from_value(v).map_err(|e| PengaturanMitraRusak(e.to_string()))?
-            }
-            None => Self::default(),
-        };
-        atur.validasi().map_err(PengaturanMitraRusak)?;
-        Ok(atur)
-    }
-
-    pub(crate) fn ke_json(self) -> serde_json::Value {
-        serde_json::json!({ "ambang_segera_berakhir_hari": self.ambang_segera_berakhir_hari })
-    }
-
-    /// Checks the values; the message is Indonesian, for the settings form.
-    pub(crate) fn validasi(&self) -> Result<(), String> {
-        if (1..=Self::AMBANG_MAKS).contains(&self.ambang_segera_berakhir_hari) {
-            Ok(())
-        } else {
-            Err(format!(
-                "Ambang harus bilangan bulat 1 sampai {} hari.",
-                Self::AMBANG_MAKS
-            ))
-        }
-    }
-}
-
-/// Stored partner settings that cannot be read (written by hand, or by a
-/// later version).
-#[derive(Debug, thiserror::Error)]
-#[error("the stored partner settings are not valid: {0}")]
-pub(crate) struct PengaturanMitraRusak(String);
 
 /// The instansi's partner settings.
 pub(crate) async fn pengaturan_mitra(
@@ -312,6 +257,38 @@ pub(crate) async fn daftar(
         baris,
         perhatian: perhatian.into_iter().map(|(_, p)| p).collect(),
     })
+}
+
+/// `/mitra/unduh?format=xlsx|csv`: every partner with its agreements and
+/// their status today (no contact persons: every role reads it).
+pub(crate) async fn unduh(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    params: Params,
+) -> Result<Response, PageError> {
+    let format = Format::dari(&params)?;
+    let i = sesi.instansi_id();
+    let ambang = pengaturan_mitra(&state, &sesi)
+        .await?
+        .ambang_segera_berakhir_hari;
+    let mitra = state.store().list_mitra(i).await?;
+    let program = state
+        .store()
+        .list_program(i, &ProgramQuery::default())
+        .await?;
+    let tabel = tabel_mitra(
+        &sesi.instansi.nama,
+        state.hari_ini(),
+        ambang,
+        &mitra,
+        &program,
+    );
+    Ok(unduh::respons(
+        &tabel,
+        format,
+        "mitra-kerja-sama",
+        state.hari_ini(),
+    )?)
 }
 
 // ---------------------------------------------------------------- detail

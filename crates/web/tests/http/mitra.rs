@@ -1300,3 +1300,52 @@ async fn a_partner_changes_only_its_own_contacts_through_the_api() {
     .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_partner_list_downloads_with_each_agreements_status_and_no_contacts() {
+    let fx = Fixture::new().await;
+    isi_katalog(&fx).await;
+    let s = masuk_sebagai(&fx, "fitri").await;
+    let page = get(&fx.app, "/mitra", s.c()).await;
+    assert!(page.body.contains("href=\"/mitra/unduh?format=csv\""));
+    let res = get(&fx.app, "/mitra/unduh?format=csv", s.c()).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(
+        res.header("content-disposition")
+            .is_some_and(|d| d.contains("mitra-kerja-sama-2026-11-27.csv"))
+    );
+    assert!(!res.body.contains("Andi Wijaya"), "no contact persons");
+    let mut rdr = csv::Reader::from_reader(res.body.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = rdr
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let kol = |nama: &str| header.iter().position(|h| h == nama).expect(nama);
+    let (nomor, status, program) = (kol("Nomor"), kol("Status"), kol("Program"));
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    let status_of = |n: &str| {
+        rows.iter()
+            .find(|r| &r[nomor] == n)
+            .map(|r| r[status].to_owned())
+            .unwrap_or_else(|| panic!("{n} missing"))
+    };
+    assert_eq!(status_of("MOU/UNAND/2024"), "Berlaku");
+    assert_eq!(status_of("PKS/UNAND/2025"), "Segera berakhir");
+    assert_eq!(status_of("PKS/BPSDM/2023"), "Berakhir");
+    assert_eq!(status_of("MOU/BPSDM/2027"), "Belum berlaku");
+    // The last day flagged is the threshold's 90th.
+    assert_eq!(status_of("PKS/BATAS/90"), "Segera berakhir");
+    assert_eq!(status_of("PKS/BATAS/91"), "Berlaku");
+    let unand = rows
+        .iter()
+        .find(|r| &r[nomor] == "MOU/UNAND/2024")
+        .expect("unand");
+    assert_eq!(&unand[program], "1", "{unand:?}");
+    // Another instansi's partner is not in it.
+    let n_mitra = fx.store.list_mitra(fx.ids.a).await.expect("list").len();
+    let kode: std::collections::HashSet<&str> =
+        rows.iter().map(|r| r.get(0).expect("kode")).collect();
+    assert_eq!(kode.len(), n_mitra);
+}
