@@ -203,6 +203,15 @@ for (const role of Object.keys(accounts)) {
   for (const [path, name] of [['/mitra', 'mitra'], ['/katalog', 'katalog']]) {
     if ((await visit(page, role, path, name)) !== 200) fail(`${role} ${path}`);
   }
+  // The partner list downloads as a workbook for every role.
+  await page.goto(`${base}/mitra`);
+  const [mitraXlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('a[href="/mitra/unduh?format=xlsx"]'),
+  ]);
+  if (!/^mitra-kerja-sama-\d{4}-\d{2}-\d{2}\.xlsx$/.test(mitraXlsx.suggestedFilename())) {
+    fail(`${role} partner download named ${mitraXlsx.suggestedFilename()}`);
+  }
   await page.goto(`${base}/katalog`);
   const program = await page.$('table a[href^="/katalog/"]');
   if (!program) fail(`${role} catalog lists no program`);
