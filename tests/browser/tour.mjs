@@ -4,7 +4,7 @@
 // page fails to load, shows an error page where it should not, or a role sees
 // what it must not.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080';
 const out = process.argv[3] ?? 'tour-screenshots';
@@ -127,6 +127,27 @@ for (const role of Object.keys(accounts)) {
       await page.waitForFunction((name) => document.querySelector('#jabatan optgroup')?.label === `Di ${name}`, unit.name, { timeout: 10000 })
         .catch(() => fail(`choosing ${unit.name} does not put its positions first`));
       await page.screenshot({ path: `${out}/${role}-pegawai-baru.png` });
+
+      // Assessment results from a spreadsheet: one bad row refuses the whole
+      // file, naming the row; the corrected file is saved.
+      await page.goto(`${base}/pegawai`);
+      const nip = (await page.textContent('td.nip')).trim();
+      const judul = 'NIP;Kode kompetensi;Level;Metode;Tanggal;Asesor;Catatan bukti';
+      const salah = `${out}/impor-salah.csv`;
+      writeFileSync(salah, `${judul}\n${nip};M.01;3;Assessment Center;01/10/2026;Tim Tur;\n${nip};M.02;7;cact;2026-10-01;Tim Tur;\n`);
+      await page.goto(`${base}/pegawai`);
+      await Promise.all([page.waitForURL(/\/penilaian\/impor$/), page.click('a:text-is("Impor hasil penilaian")')]);
+      await page.setInputFiles('#berkas', salah);
+      await page.click('button:text-is("Periksa dan simpan")');
+      await page.waitForSelector('#galat-impor', { timeout: 10000 }).catch(() => fail('a bad import file shows no errors'));
+      const galat = await page.textContent('#galat-impor tbody');
+      if (!/3\s*Level/.test(galat)) fail(`the import names the wrong row: ${galat}`);
+      await page.screenshot({ path: `${out}/${role}-impor-galat.png`, fullPage: false });
+      const benar = `${out}/impor-benar.csv`;
+      writeFileSync(benar, `${judul}\n${nip};M.01;3;Assessment Center;01/10/2026;Tim Tur;\n${nip};M.02;4;cact;2026-10-01;Tim Tur;\n`);
+      await page.setInputFiles('#berkas', benar);
+      await Promise.all([page.waitForURL(/tersimpan=2/), page.click('button:text-is("Periksa dan simpan")')]);
+      if (!(await page.$('text=2 hasil penilaian tersimpan.'))) fail('the import does not confirm its two rows');
     }
   }
   const kamusLink = await (async () => { await page.goto(`${base}/kamus`); return page.$('a[href^="/kamus/"]'); })();

@@ -4,6 +4,7 @@
 //! database, so the CLI and the web layer share them.
 
 pub mod analitik;
+pub mod impor;
 pub mod kebutuhan;
 pub mod laporan;
 pub mod laporan_pengembangan;

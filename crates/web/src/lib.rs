@@ -159,6 +159,13 @@ pub fn router(state: AppState) -> Router {
             get(halaman::tulis::penilaian_form).post(halaman::tulis::penilaian_kirim),
         )
         .route(
+            "/penilaian/impor",
+            get(halaman::impor::form).post(halaman::impor::kirim).layer(
+                axum::extract::DefaultBodyLimit::max(halaman::impor::MAKS_BYTE + 64 * 1024),
+            ),
+        )
+        .route("/penilaian/impor/contoh.csv", get(halaman::impor::contoh))
+        .route(
             "/penilaian/batch",
             get(halaman::tulis::batch_form).post(halaman::tulis::batch_kirim),
         )

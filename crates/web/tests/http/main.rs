@@ -6,6 +6,7 @@ mod analitik;
 mod api;
 mod auth;
 mod fixture;
+mod impor;
 mod jpm;
 mod katalog;
 mod kebutuhan;
