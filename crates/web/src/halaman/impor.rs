@@ -400,7 +400,7 @@ pub(crate) async fn kirim(
             Some(pesan.to_owned()),
             nama,
             Vec::new(),
-            StatusCode::BAD_REQUEST,
+            StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
     // A declared size over the limit is refused before anything is read.
@@ -471,7 +471,14 @@ pub(crate) async fn kirim(
     };
     let r = rujukan(&state, &sesi).await?;
     match periksa(&tabel, &r) {
-        Err(galat) => halaman(&sesi, None, None, nama, galat, StatusCode::BAD_REQUEST),
+        Err(galat) => halaman(
+            &sesi,
+            None,
+            None,
+            nama,
+            galat,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Ok(batch) => {
             state
                 .store()

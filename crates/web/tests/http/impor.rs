@@ -135,7 +135,7 @@ async fn one_bad_row_refuses_the_whole_file_and_names_it() {
     let csv =
         format!("{JUDUL}\n{FITRI},M.1,4,cact,2026-10-01,Tim,\n{BUDI},M.1,9,cact,2026-10-01,Tim,\n");
     let res = unggah(&fx, s.c(), &token, "hasil.csv", csv.as_bytes()).await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     let tabel = &res.body[res.body.find("id=\"galat-impor\"").expect("errors")..];
     assert!(
         tabel.contains("<td class=\"angka\">3</td><td>Level</td>"),
@@ -146,7 +146,7 @@ async fn one_bad_row_refuses_the_whole_file_and_names_it() {
 
     // Not a table, and no file at all.
     let res = unggah(&fx, s.c(), &token, "hasil.pdf", b"%PDF").await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("Berkas harus CSV"), "{}", res.body);
     let res = unggah(&fx, s.c(), &token, "", b"").await;
     assert!(res.body.contains("Pilih berkas"), "{}", res.body);
@@ -157,7 +157,7 @@ async fn one_bad_row_refuses_the_whole_file_and_names_it() {
     // Too large a file is refused before it is read.
     let besar = vec![b'x'; 9 * 1024 * 1024];
     let res = unggah(&fx, s.c(), &token, "besar.csv", &besar).await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("8 MB"), "{}", res.body);
     assert_eq!(jumlah(&fx).await, awal);
 }
@@ -172,7 +172,7 @@ async fn a_head_imports_for_their_unit_only_and_readers_not_at_all() {
     let csv =
         format!("{JUDUL}\n{FITRI},M.1,4,cact,2026-10-01,Tim,\n{DEWI},M.1,4,cact,2026-10-01,Tim,\n");
     let res = unggah(&fx, s.c(), &token, "hasil.csv", csv.as_bytes()).await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("dalam cakupan Anda"), "{}", res.body);
     assert_eq!(jumlah(&fx).await, awal);
     let csv = format!("{JUDUL}\n{FITRI},M.1,4,cact,2026-10-01,Tim,\n");
