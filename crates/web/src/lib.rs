@@ -166,6 +166,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/penilaian/impor/contoh.csv", get(halaman::impor::contoh))
         .route(
+            "/api/v1/penilaian/impor",
+            post(halaman::impor::api_impor).layer(axum::extract::DefaultBodyLimit::max(
+                halaman::impor::MAKS_BYTE,
+            )),
+        )
+        .route(
             "/penilaian/batch",
             get(halaman::tulis::batch_form).post(halaman::tulis::batch_kirim),
         )

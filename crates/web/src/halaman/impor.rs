@@ -4,9 +4,12 @@
 //! (employee active and within the writer's scope, a dictionary code, level
 //! 1..=5, method, a date neither in the future nor before the employee
 //! turned 18, the assessor) and the file is saved whole or not at all.
+//! `POST /api/v1/penilaian/impor` takes the same file as the request body.
 
 use super::{Layout, render_status};
 use crate::AppState;
+use crate::api_tulis::wajib_csrf_api;
+use crate::error::{ApiError, ErrorBody};
 use crate::error::{AppError, PageError};
 use crate::params::Params;
 use crate::sesi::Sesi;
@@ -14,6 +17,8 @@ use crate::tulis::{
     GalatIsian, pelaku, periksa_putaran, tanggal_sesuai_umur, urai_level, wajib_penulis,
 };
 use askama::Template;
+use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -23,8 +28,10 @@ use kompeten_domain::validity::MasaBerlaku;
 use kompeten_io::impor::{TabelMasuk, baca_tabel};
 use kompeten_io::laporan::semua_pegawai;
 use kompeten_store::{KompetensiId, NewPenilaian, PegawaiId};
+use serde::Serialize;
 use std::collections::HashMap;
 use time::Date;
+use utoipa::{OpenApi, ToSchema};
 
 /// Rows one file may hold: a whole city's round, with room to spare.
 pub(crate) const MAKS_BARIS: usize = 20_000;
@@ -493,6 +500,142 @@ pub(crate) async fn kirim(
         }
     }
 }
+
+// ---------------------------------------------------------------- API
+
+/// The content types the API takes, and the file kind each is read as.
+const JENIS_API: [(&str, &str); 3] = [
+    ("text/csv", "berkas.csv"),
+    ("application/csv", "berkas.csv"),
+    (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "berkas.xlsx",
+    ),
+];
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct HasilImporDto {
+    /// Assessments recorded.
+    pub tersimpan: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct GalatBarisDto {
+    /// The row's number in the file (the header row is 1).
+    pub baris: usize,
+    pub kolom: &'static str,
+    pub pesan: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct GalatImpor {
+    /// Always `unprocessable`.
+    pub code: &'static str,
+    pub message: String,
+    /// Every refused cell, in file order; empty when the file as a whole
+    /// was refused (`message` says why).
+    pub baris: Vec<GalatBarisDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct GalatImporBody {
+    pub error: GalatImpor,
+}
+
+fn tolak_api(message: String, baris: Vec<GalatBaris>) -> Response {
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(GalatImporBody {
+            error: GalatImpor {
+                code: "unprocessable",
+                message,
+                baris: baris
+                    .into_iter()
+                    .map(|g| GalatBarisDto {
+                        baris: g.nomor,
+                        kolom: g.kolom,
+                        pesan: g.pesan,
+                    })
+                    .collect(),
+            },
+        }),
+    )
+        .into_response()
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/penilaian/impor", tag = "penulisan", security(("sesi" = [])),
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token (GET /api/v1/sesi)")),
+    request_body(
+        content = String, content_type = "text/csv",
+        description = "The file itself: CSV (`text/csv`) or XLSX \
+            (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`), \
+            with the columns NIP, Kode kompetensi, Level, Metode, Tanggal, Asesor and \
+            optionally Catatan bukti; at most 20,000 rows and 8 MB."
+    ),
+    responses(
+        (status = 201, body = HasilImporDto),
+        (status = 400, description = "Another content type, or over 8 MB", body = ErrorBody),
+        (status = 401, description = "No session", body = ErrorBody),
+        (status = 403, description = "Not an admin or pimpinan, or a wrong CSRF token", body = ErrorBody),
+        (status = 422, description = "Refused rows or file; nothing saved", body = GalatImporBody),
+    )
+)]
+pub(crate) async fn api_impor(
+    State(state): State<AppState>,
+    sesi: Sesi,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, ApiError> {
+    wajib_penulis(&sesi)?;
+    wajib_csrf_api(&sesi, &headers)?;
+    let body = body.map_err(|e| {
+        tracing::info!(error = %e, "assessment import body refused");
+        AppError::BadRequest("Berkas lebih dari 8 MB atau tidak terkirim utuh.".into())
+    })?;
+    let jenis = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let Some((_, nama)) = JENIS_API.iter().find(|(j, _)| *j == jenis) else {
+        return Err(AppError::BadRequest(
+            "Content-Type harus text/csv atau XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)."
+                .into(),
+        )
+        .into());
+    };
+    let adalah_judul = |r: &[String]| r.iter().any(|c| c.trim().eq_ignore_ascii_case("nip"));
+    let tabel = match baca_tabel(nama, &body, MAKS_BARIS, &adalah_judul) {
+        Ok(t) => t,
+        Err(e) => return Ok(tolak_api(e.pesan(), Vec::new())),
+    };
+    let r = rujukan(&state, &sesi).await?;
+    match periksa(&tabel, &r) {
+        Err(galat) => Ok(tolak_api(
+            format!("{} isian salah; tidak ada yang disimpan.", galat.len()),
+            galat,
+        )),
+        Ok(batch) => {
+            state
+                .store()
+                .record_penilaian(sesi.instansi_id(), &pelaku(&sesi), &batch)
+                .await?;
+            Ok((
+                StatusCode::CREATED,
+                Json(HasilImporDto {
+                    tersimpan: batch.len(),
+                }),
+            )
+                .into_response())
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(paths(api_impor))]
+pub(crate) struct ApiImporDoc;
 
 #[cfg(test)]
 mod tests {

@@ -193,3 +193,68 @@ async fn a_head_imports_for_their_unit_only_and_readers_not_at_all() {
     }
     assert_eq!(jumlah(&fx).await, awal + 1);
 }
+
+#[tokio::test]
+async fn the_api_imports_the_file_as_its_body() {
+    let fx = Fixture::new().await;
+    let s = masuk_sebagai(&fx, "admin").await;
+    let token = csrf_di(&get(&fx.app, "/", s.c()).await.body);
+    let awal = jumlah(&fx).await;
+    let kirim_api = |csrf: Option<&str>, jenis: &str, isi: Vec<u8>| {
+        let mut req = Request::builder()
+            .method("POST")
+            .uri("/api/v1/penilaian/impor")
+            .header(header::CONTENT_TYPE, jenis);
+        if let Some(c) = s.c() {
+            req = req.header(header::COOKIE, c);
+        }
+        if let Some(t) = csrf {
+            req = req.header("x-csrf-token", t);
+        }
+        req.body(Body::from(isi)).expect("request")
+    };
+    let bad =
+        format!("{JUDUL}\n{FITRI},M.1,4,cact,2026-10-01,Tim,\n{BUDI},M.9,4,cact,2026-10-01,Tim,\n");
+    let res = kirim(
+        &fx.app,
+        kirim_api(Some(&token), "text/csv", bad.clone().into_bytes()),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    let doc = res.json();
+    assert_eq!(doc["error"]["code"], "unprocessable");
+    assert_eq!(doc["error"]["baris"][0]["baris"], 3);
+    assert_eq!(doc["error"]["baris"][0]["kolom"], "Kode kompetensi");
+    assert_eq!(jumlah(&fx).await, awal);
+
+    let res = kirim(
+        &fx.app,
+        kirim_api(None, "text/csv", bad.clone().into_bytes()),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = kirim(
+        &fx.app,
+        kirim_api(Some(&token), "application/pdf", b"%PDF".to_vec()),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(res.json()["error"]["code"], "bad_request");
+
+    let good =
+        format!("{JUDUL}\n{FITRI},M.1,4,cact,2026-10-01,Tim,\n{BUDI},M.2,4,cact,2026-10-01,Tim,\n");
+    let res = kirim(
+        &fx.app,
+        kirim_api(Some(&token), "text/csv; charset=utf-8", good.into_bytes()),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    assert_eq!(res.json()["tersimpan"], 2);
+    assert_eq!(jumlah(&fx).await, awal + 2);
+
+    let doc = get(&fx.app, "/api/v1/openapi.json", None).await.json();
+    let op = &doc["paths"]["/api/v1/penilaian/impor"]["post"];
+    for code in ["201", "400", "401", "403", "422"] {
+        assert!(op["responses"][code].is_object(), "{code}");
+    }
+}
