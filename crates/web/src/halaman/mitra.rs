@@ -189,16 +189,8 @@ pub(crate) async fn daftar(
     State(state): State<AppState>,
     sesi: Sesi,
 ) -> Result<Response, PageError> {
-    let i = sesi.instansi_id();
     let hari_ini = state.hari_ini();
-    let ambang = pengaturan_mitra(&state, &sesi)
-        .await?
-        .ambang_segera_berakhir_hari;
-    let mitra = state.store().list_mitra(i).await?;
-    let program = state
-        .store()
-        .list_program(i, &ProgramQuery::default())
-        .await?;
+    let (ambang, mitra, program) = muat_daftar(&state, &sesi).await?;
     let jumlah = hitung_program(&program);
     let mut perhatian: Vec<(Date, PerhatianView)> = Vec::new();
     for m in &mitra {
@@ -259,6 +251,24 @@ pub(crate) async fn daftar(
     })
 }
 
+/// What the list and its download show: the "ending soon" threshold, every
+/// partner, and the catalog (for each partner's program counts).
+async fn muat_daftar(
+    state: &AppState,
+    sesi: &Sesi,
+) -> Result<(u32, Vec<Mitra>, Vec<Program>), AppError> {
+    let i = sesi.instansi_id();
+    let ambang = pengaturan_mitra(state, sesi)
+        .await?
+        .ambang_segera_berakhir_hari;
+    let mitra = state.store().list_mitra(i).await?;
+    let program = state
+        .store()
+        .list_program(i, &ProgramQuery::default())
+        .await?;
+    Ok((ambang, mitra, program))
+}
+
 /// `/mitra/unduh?format=xlsx|csv`: every partner with its agreements and
 /// their status today (no contact persons: every role reads it).
 pub(crate) async fn unduh(
@@ -267,15 +277,7 @@ pub(crate) async fn unduh(
     params: Params,
 ) -> Result<Response, PageError> {
     let format = Format::dari(&params)?;
-    let i = sesi.instansi_id();
-    let ambang = pengaturan_mitra(&state, &sesi)
-        .await?
-        .ambang_segera_berakhir_hari;
-    let mitra = state.store().list_mitra(i).await?;
-    let program = state
-        .store()
-        .list_program(i, &ProgramQuery::default())
-        .await?;
+    let (ambang, mitra, program) = muat_daftar(&state, &sesi).await?;
     let tabel = tabel_mitra(
         &sesi.instansi.nama,
         state.hari_ini(),

@@ -2,6 +2,7 @@
 //! form's rules, within the writer's scope.
 
 use crate::fixture::Fixture;
+use crate::tulis::jumlah_penilaian;
 use crate::{Jawab, csrf_di, get, kirim, masuk_sebagai};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -39,26 +40,6 @@ async fn unggah(fx: &Fixture, cookie: Option<&str>, csrf: &str, nama: &str, isi:
     kirim(&fx.app, req.body(Body::from(body)).expect("request")).await
 }
 
-async fn jumlah(fx: &Fixture) -> usize {
-    let mut n = 0;
-    for p in [
-        fx.ids.budi,
-        fx.ids.fitri,
-        fx.ids.rina,
-        fx.ids.hendra,
-        fx.ids.dewi,
-        fx.ids.yusuf,
-    ] {
-        n += fx
-            .store
-            .penilaian_pegawai(fx.ids.a, p)
-            .await
-            .expect("read")
-            .len();
-    }
-    n
-}
-
 #[tokio::test]
 async fn a_good_file_is_saved_whole_and_audited() {
     let fx = Fixture::new().await;
@@ -77,7 +58,7 @@ async fn a_good_file_is_saved_whole_and_audited() {
         contoh.body
     );
 
-    let awal = jumlah(&fx).await;
+    let awal = jumlah_penilaian(&fx).await;
     let csv = format!(
         "{JUDUL}\n{FITRI},M.1,4,Assessment Center,01/10/2026,UPT Penilaian BKN,BA 12/2026\n\
          19850115 201001 1 003,m.2,2,uji_kompetensi,2026-09-30,Tim Uji,\n"
@@ -85,7 +66,7 @@ async fn a_good_file_is_saved_whole_and_audited() {
     let res = unggah(&fx, s.c(), &token, "hasil.csv", csv.as_bytes()).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(res.location(), Some("/penilaian/impor?tersimpan=2"));
-    assert_eq!(jumlah(&fx).await, awal + 2);
+    assert_eq!(jumlah_penilaian(&fx).await, awal + 2);
     let fitri = fx
         .store
         .penilaian_pegawai(fx.ids.a, fx.ids.fitri)
@@ -123,7 +104,7 @@ async fn a_good_file_is_saved_whole_and_audited() {
     let xlsx = tulis_xlsx(&tabel).expect("xlsx");
     let res = unggah(&fx, s.c(), &token, "hasil.xlsx", &xlsx).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    assert_eq!(jumlah(&fx).await, awal + 3);
+    assert_eq!(jumlah_penilaian(&fx).await, awal + 3);
 }
 
 #[tokio::test]
@@ -131,7 +112,7 @@ async fn one_bad_row_refuses_the_whole_file_and_names_it() {
     let fx = Fixture::new().await;
     let s = masuk_sebagai(&fx, "admin").await;
     let token = csrf_di(&get(&fx.app, "/penilaian/impor", s.c()).await.body);
-    let awal = jumlah(&fx).await;
+    let awal = jumlah_penilaian(&fx).await;
     let csv =
         format!("{JUDUL}\n{FITRI},M.1,4,cact,2026-10-01,Tim,\n{BUDI},M.1,9,cact,2026-10-01,Tim,\n");
     let res = unggah(&fx, s.c(), &token, "hasil.csv", csv.as_bytes()).await;
@@ -142,7 +123,7 @@ async fn one_bad_row_refuses_the_whole_file_and_names_it() {
         "{tabel}"
     );
     assert!(res.body.contains("tidak ada yang disimpan"));
-    assert_eq!(jumlah(&fx).await, awal);
+    assert_eq!(jumlah_penilaian(&fx).await, awal);
 
     // Not a table, and no file at all.
     let res = unggah(&fx, s.c(), &token, "hasil.pdf", b"%PDF").await;
@@ -159,7 +140,7 @@ async fn one_bad_row_refuses_the_whole_file_and_names_it() {
     let res = unggah(&fx, s.c(), &token, "besar.csv", &besar).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("8 MB"), "{}", res.body);
-    assert_eq!(jumlah(&fx).await, awal);
+    assert_eq!(jumlah_penilaian(&fx).await, awal);
 }
 
 #[tokio::test]
@@ -167,18 +148,18 @@ async fn a_head_imports_for_their_unit_only_and_readers_not_at_all() {
     let fx = Fixture::new().await;
     let s = masuk_sebagai(&fx, "pimpinan").await;
     let token = csrf_di(&get(&fx.app, "/penilaian/impor", s.c()).await.body);
-    let awal = jumlah(&fx).await;
+    let awal = jumlah_penilaian(&fx).await;
     // Dewi teaches at Disdik: outside the Dinkes head's scope.
     let csv =
         format!("{JUDUL}\n{FITRI},M.1,4,cact,2026-10-01,Tim,\n{DEWI},M.1,4,cact,2026-10-01,Tim,\n");
     let res = unggah(&fx, s.c(), &token, "hasil.csv", csv.as_bytes()).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("dalam cakupan Anda"), "{}", res.body);
-    assert_eq!(jumlah(&fx).await, awal);
+    assert_eq!(jumlah_penilaian(&fx).await, awal);
     let csv = format!("{JUDUL}\n{FITRI},M.1,4,cact,2026-10-01,Tim,\n");
     let res = unggah(&fx, s.c(), &token, "hasil.csv", csv.as_bytes()).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    assert_eq!(jumlah(&fx).await, awal + 1);
+    assert_eq!(jumlah_penilaian(&fx).await, awal + 1);
 
     for u in ["auditor", "fitri", "mitra"] {
         let x = masuk_sebagai(&fx, u).await;
@@ -191,7 +172,7 @@ async fn a_head_imports_for_their_unit_only_and_readers_not_at_all() {
         let res = unggah(&fx, x.c(), &t, "hasil.csv", csv.as_bytes()).await;
         assert_eq!(res.status, StatusCode::FORBIDDEN, "{u}");
     }
-    assert_eq!(jumlah(&fx).await, awal + 1);
+    assert_eq!(jumlah_penilaian(&fx).await, awal + 1);
 }
 
 #[tokio::test]
@@ -199,7 +180,7 @@ async fn the_api_imports_the_file_as_its_body() {
     let fx = Fixture::new().await;
     let s = masuk_sebagai(&fx, "admin").await;
     let token = csrf_di(&get(&fx.app, "/", s.c()).await.body);
-    let awal = jumlah(&fx).await;
+    let awal = jumlah_penilaian(&fx).await;
     let kirim_api = |csrf: Option<&str>, jenis: &str, isi: Vec<u8>| {
         let mut req = Request::builder()
             .method("POST")
@@ -225,7 +206,7 @@ async fn the_api_imports_the_file_as_its_body() {
     assert_eq!(doc["error"]["code"], "unprocessable");
     assert_eq!(doc["error"]["baris"][0]["baris"], 3);
     assert_eq!(doc["error"]["baris"][0]["kolom"], "Kode kompetensi");
-    assert_eq!(jumlah(&fx).await, awal);
+    assert_eq!(jumlah_penilaian(&fx).await, awal);
 
     let res = kirim(
         &fx.app,
@@ -250,7 +231,7 @@ async fn the_api_imports_the_file_as_its_body() {
     .await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
     assert_eq!(res.json()["tersimpan"], 2);
-    assert_eq!(jumlah(&fx).await, awal + 2);
+    assert_eq!(jumlah_penilaian(&fx).await, awal + 2);
 
     let doc = get(&fx.app, "/api/v1/openapi.json", None).await.json();
     let op = &doc["paths"]["/api/v1/penilaian/impor"]["post"];

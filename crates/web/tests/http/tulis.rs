@@ -13,7 +13,7 @@ async fn token(fx: &Fixture, cookie: Option<&str>) -> String {
     csrf_di(&get(&fx.app, "/", cookie).await.body)
 }
 
-async fn jumlah_penilaian(fx: &Fixture) -> usize {
+pub async fn jumlah_penilaian(fx: &Fixture) -> usize {
     let mut n = 0;
     for p in [
         fx.ids.budi,
