@@ -29,7 +29,7 @@ use kompeten_io::impor::{TabelMasuk, baca_tabel};
 use kompeten_io::laporan::semua_pegawai;
 use kompeten_store::{KompetensiId, NewPenilaian, PegawaiId};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use time::Date;
 use utoipa::{OpenApi, ToSchema};
 
@@ -112,6 +112,9 @@ pub(crate) struct Rujukan {
     pub kamus: HashMap<String, KompetensiId>,
     pub hari_ini: Date,
     pub masa: MasaBerlaku,
+    /// (employee, competency, date, level) of every stored assessment: a
+    /// file imported twice is refused, not recorded twice.
+    pub tercatat: HashSet<(PegawaiId, KompetensiId, Date, u8)>,
 }
 
 /// "assessment center", "Uji Kompetensi", "uji_kompetensi": the method.
@@ -238,12 +241,19 @@ pub(crate) fn periksa(
         if let (Some((pegawai, _)), Some(kompetensi), Some(level), Some(p)) =
             (pegawai, kompetensi, level, putaran)
         {
+            let sudah = r
+                .tercatat
+                .contains(&(pegawai, kompetensi, p.tanggal, level.get()));
             match dilihat.insert((pegawai, kompetensi, p.tanggal, p.metode), b.nomor) {
                 Some(sebelumnya) => tolak(
-                    "NIP",
+                    "Baris",
                     format!(
                         "Penilaian yang sama (pegawai, kompetensi, metode, tanggal) sudah ada di baris {sebelumnya}."
                     ),
+                ),
+                None if sudah => tolak(
+                    "Baris",
+                    "Hasil yang sama (pegawai, kompetensi, tanggal, level) sudah tercatat; berkas ini mungkin sudah pernah diimpor.".to_owned(),
                 ),
                 None => hasil.push(NewPenilaian {
                     pegawai,
@@ -281,11 +291,19 @@ async fn rujukan(state: &AppState, sesi: &Sesi) -> Result<Rujukan, AppError> {
         .into_iter()
         .map(|k| (k.kode.to_uppercase(), k.id))
         .collect();
+    let tercatat = store
+        .data_kesenjangan(i)
+        .await?
+        .penilaian
+        .into_iter()
+        .map(|p| (p.pegawai, p.kompetensi, p.tanggal, p.level.get()))
+        .collect();
     Ok(Rujukan {
         pegawai,
         kamus,
         hari_ini: state.hari_ini(),
         masa,
+        tercatat,
     })
 }
 
@@ -666,6 +684,7 @@ mod tests {
             kamus: HashMap::from([("M.1".to_owned(), KompetensiId(3))]),
             hari_ini: date!(2026 - 11 - 27),
             masa: MasaBerlaku::default(),
+            tercatat: HashSet::from([(PegawaiId(7), KompetensiId(3), date!(2025 - 05 - 05), 2)]),
         }
     }
 
@@ -754,6 +773,15 @@ mod tests {
                     "Tim",
                     "ulang",
                 ],
+                &[
+                    "199004102015032001",
+                    "M.1",
+                    "2",
+                    "atasan",
+                    "2025-05-05",
+                    "Tim",
+                    "",
+                ],
             ],
         );
         let galat = periksa(&t, &rujukan()).expect_err("refused");
@@ -772,7 +800,8 @@ mod tests {
         assert!(ada(3, "NIP"), "unknown employee");
         assert!(ada(4, "Tanggal"), "before 18: {galat:?}");
         assert!(!galat.iter().any(|g| g.nomor == 5), "{galat:?}");
-        assert!(ada(6, "NIP"), "the same assessment twice: {galat:?}");
+        assert!(ada(6, "Baris"), "the same assessment twice: {galat:?}");
+        assert!(ada(7, "Baris"), "already recorded: {galat:?}");
     }
 
     #[test]

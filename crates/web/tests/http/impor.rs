@@ -85,6 +85,11 @@ async fn a_good_file_is_saved_whole_and_audited() {
     assert_eq!(log.actor_label, "admin");
     let done = get(&fx.app, "/penilaian/impor?tersimpan=2", s.c()).await;
     assert!(done.body.contains("2 hasil penilaian tersimpan."));
+    // The same file again is refused, not recorded twice.
+    let again = unggah(&fx, s.c(), &token, "hasil.csv", csv.as_bytes()).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("sudah tercatat"), "{}", again.body);
+    assert_eq!(jumlah_penilaian(&fx).await, awal + 2);
 
     // An XLSX with a title above the header reads the same way.
     let mut tabel = Tabel::new(
