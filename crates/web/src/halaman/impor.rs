@@ -466,14 +466,17 @@ pub(crate) async fn kirim(
                     Ok(b) => berkas = Some((nama, b.to_vec())),
                     Err(e) => {
                         tracing::warn!(error = %e, "assessment import upload cut off");
-                        berkas = Some((nama, Vec::new()));
+                        return tolak_berkas(
+                            "Berkas tidak terkirim utuh atau lebih dari 8 MB; tidak ada yang disimpan.",
+                            nama,
+                        );
                     }
                 }
             }
             _ => {}
         }
     }
-    // The token comes before the file in the form; checked before reading it.
+    // Checked once the form is read: nothing has been written yet.
     if !sesi.csrf_sah(csrf.as_deref()) {
         return Err(AppError::Csrf.into());
     }
