@@ -37,6 +37,9 @@ enum Command {
     /// Write analytics tables to CSV or XLSX files.
     #[command(subcommand)]
     Export(commands::export::Command),
+    /// Record data from CSV or XLSX files, all or nothing.
+    #[command(subcommand)]
+    Import(commands::import::Command),
     /// Optimise a training plan from a problem file (docs/PLANNING.md).
     #[command(subcommand)]
     Plan(commands::plan::Command),
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
             Command::User(cmd) => commands::user::run(cmd).await,
             Command::Backup(args) => commands::backup::run(args).await,
             Command::Export(cmd) => commands::export::run(cmd).await,
+            Command::Import(cmd) => commands::import::run(cmd).await,
             Command::Plan(cmd) => commands::plan::run(cmd).await,
         }
     });

@@ -91,6 +91,7 @@ fn every_command_has_help() {
         vec!["export", "needs", "--help"],
         vec!["export", "catalog", "--help"],
         vec!["export", "partners", "--help"],
+        vec!["import", "assessments", "--help"],
         vec!["plan", "export-problem", "--help"],
     ] {
         let out = kompeten(&args);
@@ -521,6 +522,69 @@ fn the_demo_is_created_once_and_reused() {
 
     plan_versions_of_the_demo(dir.path(), &url);
     development_tables_of_the_demo(dir.path(), &url);
+    assessments_imported_into_the_demo(dir.path(), &url);
+}
+
+/// A file of assessment results: recorded whole, refused whole, and never
+/// recorded twice.
+fn assessments_imported_into_the_demo(dir: &Path, url: &str) {
+    let (_, rows) = csv_export(&dir.join("kebutuhan.csv"));
+    let nip = rows[0][0].to_owned();
+    let import = |file: &str, text: &str| {
+        let path = dir.join(file);
+        std::fs::write(&path, text).expect("write the file");
+        let path_arg = path.display().to_string();
+        kompeten(&[
+            "import",
+            "assessments",
+            "--database-url",
+            url,
+            "--file",
+            &path_arg,
+            "--date",
+            "2026-11-27",
+        ])
+    };
+    let header = "NIP;Kode kompetensi;Level;Metode;Tanggal;Asesor;Catatan bukti";
+    let good = format!(
+        "{header}\n{nip};M.01;3;Assessment Center;01/10/2026;Tim Uji;BA 1\n{nip};M.02;4;cact;2026-10-01;Tim Uji;\n"
+    );
+    let out = import("hasil.csv", &good);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("2 assessments recorded"),
+        "{}",
+        stdout(&out)
+    );
+    // The same file again: refused, row by row, in English.
+    let out = import("hasil.csv", &good);
+    assert_one_line_error(&out, "2 refused cells; nothing recorded");
+    assert!(
+        stdout(&out).contains("row 2, column Baris: already recorded"),
+        "{}",
+        stdout(&out)
+    );
+    // One bad row refuses the file; its good row is then still new.
+    let out = import(
+        "campur.csv",
+        &format!(
+            "{header}\n{nip};M.03;2;cact;2026-10-01;Tim Uji;\n{nip};M.04;9;cact;2026-10-01;Tim Uji;\n"
+        ),
+    );
+    assert_one_line_error(&out, "1 refused cell; nothing recorded");
+    assert!(
+        stdout(&out).contains("row 3, column Level: must be a whole number from 1 to 5"),
+        "{}",
+        stdout(&out)
+    );
+    let out = import(
+        "satu.csv",
+        &format!("{header}\n{nip};M.03;2;cact;2026-10-01;Tim Uji;\n"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("1 assessment recorded"));
+    let out = import("hasil.pdf", "x");
+    assert_one_line_error(&out, "must be .csv or .xlsx");
 }
 
 /// Reads a CSV export (after its byte-order mark): header and rows.

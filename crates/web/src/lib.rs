@@ -43,6 +43,9 @@ pub struct WebConfig {
     pub cache_analitik_instansi: usize,
 }
 
+/// The assessment import, for `kompeten import assessments`.
+pub use halaman::impor::{GalatBaris, GalatImporSistem, ImporDitolak, impor_penilaian};
+
 /// Western Indonesia Time, the zone of Sawahlunto.
 pub const WIB: UtcOffset = time::macros::offset!(+7);
 

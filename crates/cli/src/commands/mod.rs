@@ -1,6 +1,7 @@
 pub mod backup;
 pub mod demo;
 pub mod export;
+pub mod import;
 pub mod instansi;
 pub mod migrate;
 pub mod plan;

@@ -25,9 +25,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use kompeten_domain::MetodePenilaian;
 use kompeten_domain::format::ribuan;
 use kompeten_domain::validity::MasaBerlaku;
+use kompeten_io::analitik::PengaturanAnalitik;
 use kompeten_io::impor::{TabelMasuk, baca_tabel};
 use kompeten_io::laporan::semua_pegawai;
-use kompeten_store::{KompetensiId, NewPenilaian, PegawaiId};
+use kompeten_store::{Actor, InstansiId, KompetensiId, Lingkup, NewPenilaian, PegawaiId, Store};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use time::Date;
@@ -96,12 +97,14 @@ const KOLOM: [Kolom; 7] = [
     },
 ];
 
-/// A refused row: its number in the file, the column, and why.
+/// A refused row: its number in the file, the column, and why (in
+/// Indonesian for the page, in English for the command line).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct GalatBaris {
+pub struct GalatBaris {
     pub nomor: usize,
     pub kolom: &'static str,
     pub pesan: String,
+    pub reason: String,
 }
 
 /// What the rows are checked against.
@@ -162,6 +165,7 @@ pub(crate) fn periksa(
                     nomor: 1,
                     kolom: k.judul,
                     pesan: "Kolom ini tidak ada di baris judul.".to_owned(),
+                    reason: "the header row has no such column".to_owned(),
                 });
                 posisi.push(None);
             }
@@ -176,6 +180,7 @@ pub(crate) fn periksa(
             nomor: 1,
             kolom: "NIP",
             pesan: "Tidak ada baris data di bawah judul kolom.".to_owned(),
+            reason: "no data rows under the header".to_owned(),
         }]);
     }
     let mut hasil = Vec::new();
@@ -183,16 +188,21 @@ pub(crate) fn periksa(
         HashMap::new();
     for b in &tabel.baris {
         let sel = |n: usize| posisi[n].map_or("", |i| b.sel[i].as_str());
-        let mut tolak = |kolom: &'static str, pesan: String| {
+        let mut tolak = |kolom: &'static str, pesan: String, reason: String| {
             galat.push(GalatBaris {
                 nomor: b.nomor,
                 kolom,
                 pesan,
+                reason,
             });
         };
         let digit: String = sel(0).chars().filter(|c| !c.is_whitespace()).collect();
         let pegawai = if digit.len() != 18 || !digit.chars().all(|c| c.is_ascii_digit()) {
-            tolak("NIP", "NIP harus 18 angka.".to_owned());
+            tolak(
+                "NIP",
+                "NIP harus 18 angka.".to_owned(),
+                "must be 18 digits".to_owned(),
+            );
             None
         } else if let Some(p) = r.pegawai.get(&digit) {
             Some(*p)
@@ -200,6 +210,7 @@ pub(crate) fn periksa(
             tolak(
                 "NIP",
                 "Tidak ada pegawai aktif dengan NIP ini dalam cakupan Anda.".to_owned(),
+                "no active employee with this NIP in scope".to_owned(),
             );
             None
         };
@@ -209,11 +220,14 @@ pub(crate) fn periksa(
                 tolak(
                     "Kode kompetensi",
                     format!("Kode \"{}\" tidak ada di Kamus Kompetensi.", sel(1)),
+                    format!("{:?} is not in the competency dictionary", sel(1)),
                 );
                 None
             }
         };
-        let level = urai_level(sel(2)).map_err(|m| tolak("Level", m)).ok();
+        let level = urai_level(sel(2))
+            .map_err(|m| tolak("Level", m, "must be a whole number from 1 to 5".to_owned()))
+            .ok();
         let metode = urai_metode(sel(3)).map_or_else(|| sel(3).to_owned(), |m| m.code().to_owned());
         let mut g = GalatIsian::new();
         let putaran = periksa_putaran(
@@ -225,18 +239,24 @@ pub(crate) fn periksa(
             &mut g,
         );
         for (field, pesan) in g {
-            let kolom = match field.as_str() {
-                "metode" => "Metode",
-                "tanggal" => "Tanggal",
-                "asesor" => "Asesor",
-                _ => "Catatan bukti",
+            let (kolom, reason) = match field.as_str() {
+                "metode" => ("Metode", "not an assessment method (code or name)"),
+                "tanggal" => (
+                    "Tanggal",
+                    "not a date (YYYY-MM-DD or DD/MM/YYYY), or in the future",
+                ),
+                "asesor" => (
+                    "Asesor",
+                    "required, at most 200 characters, no control characters",
+                ),
+                _ => ("Catatan bukti", "too long, or holds control characters"),
             };
-            tolak(kolom, pesan);
+            tolak(kolom, pesan, reason.to_owned());
         }
         if let (Some(p), Some((_, lahir))) = (&putaran, pegawai)
             && let Err(m) = tanggal_sesuai_umur(lahir, p.tanggal)
         {
-            tolak("Tanggal", m);
+            tolak("Tanggal", m, "before the employee turned 18".to_owned());
         }
         if let (Some((pegawai, _)), Some(kompetensi), Some(level), Some(p)) =
             (pegawai, kompetensi, level, putaran)
@@ -250,10 +270,12 @@ pub(crate) fn periksa(
                     format!(
                         "Penilaian yang sama (pegawai, kompetensi, metode, tanggal) sudah ada di baris {sebelumnya}."
                     ),
+                    format!("the same assessment is on row {sebelumnya}"),
                 ),
                 None if sudah => tolak(
                     "Baris",
                     "Hasil yang sama (pegawai, kompetensi, tanggal, level) sudah tercatat; berkas ini mungkin sudah pernah diimpor.".to_owned(),
+                    "already recorded (was this file imported before?)".to_owned(),
                 ),
                 None => hasil.push(NewPenilaian {
                     pegawai,
@@ -275,12 +297,17 @@ pub(crate) fn periksa(
     }
 }
 
-/// The references for the session's writer: its scope's active employees.
-async fn rujukan(state: &AppState, sesi: &Sesi) -> Result<Rujukan, AppError> {
-    let store = state.store();
-    let i = sesi.instansi_id();
-    let masa = crate::analitik::pengaturan(state, i).await?.masa_berlaku;
-    let pegawai = semua_pegawai(store, i, sesi.lingkup())
+/// The references for a writer whose scope is `lingkup`.
+async fn rujukan(
+    store: &dyn Store,
+    i: InstansiId,
+    lingkup: Lingkup,
+    hari_ini: Date,
+) -> Result<Rujukan, AppError> {
+    let masa = PengaturanAnalitik::dari_json(store.pengaturan(i, PengaturanAnalitik::KUNCI).await?)
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .masa_berlaku;
+    let pegawai = semua_pegawai(store, i, lingkup)
         .await?
         .into_iter()
         .map(|p| (p.nip.as_str().to_owned(), (p.id, p.nip.tanggal_lahir())))
@@ -301,10 +328,68 @@ async fn rujukan(state: &AppState, sesi: &Sesi) -> Result<Rujukan, AppError> {
     Ok(Rujukan {
         pegawai,
         kamus,
-        hari_ini: state.hari_ini(),
+        hari_ini,
         masa,
         tercatat,
     })
+}
+
+/// The records could not be read or written (English, for the log and
+/// the command line).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct GalatImporSistem(String);
+
+impl From<AppError> for GalatImporSistem {
+    fn from(e: AppError) -> Self {
+        GalatImporSistem(match e {
+            AppError::Internal(t) => t,
+            other => format!("{other:?}"),
+        })
+    }
+}
+
+/// Why a file was not imported.
+#[derive(Debug)]
+pub enum ImporDitolak {
+    /// Not a table that can be read.
+    Berkas(kompeten_io::impor::GalatBaca),
+    /// Every refused cell, in file order.
+    Baris(Vec<GalatBaris>),
+}
+
+/// Imports a file of assessment results for the whole instansi, as
+/// `kompeten import assessments` does: read, check every row against the
+/// records on `hari_ini`, and record all of it or nothing. The number
+/// recorded, or why nothing was.
+pub async fn impor_penilaian(
+    store: &dyn Store,
+    i: InstansiId,
+    actor: &Actor,
+    hari_ini: Date,
+    nama_berkas: &str,
+    bytes: &[u8],
+) -> Result<Result<usize, ImporDitolak>, GalatImporSistem> {
+    let tabel = match baca_tabel(nama_berkas, bytes, MAKS_BARIS, &adalah_judul) {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(ImporDitolak::Berkas(e))),
+    };
+    let r = rujukan(store, i, Lingkup::Instansi, hari_ini).await?;
+    match periksa(&tabel, &r) {
+        Err(galat) => Ok(Err(ImporDitolak::Baris(galat))),
+        Ok(batch) => {
+            store
+                .record_penilaian(i, actor, &batch)
+                .await
+                .map_err(|e| GalatImporSistem::from(AppError::from(e)))?;
+            Ok(Ok(batch.len()))
+        }
+    }
+}
+
+/// The header row is the first that names a NIP column.
+fn adalah_judul(r: &[String]) -> bool {
+    r.iter().any(|c| c.trim().eq_ignore_ascii_case("nip"))
 }
 
 struct KolomView {
@@ -489,7 +574,6 @@ pub(crate) async fn kirim(
             nama,
         );
     }
-    let adalah_judul = |r: &[String]| r.iter().any(|c| c.trim().eq_ignore_ascii_case("nip"));
     let tabel = match baca_tabel(&nama, &bytes, MAKS_BARIS, &adalah_judul) {
         Ok(t) => t,
         Err(e) => {
@@ -497,7 +581,13 @@ pub(crate) async fn kirim(
             return tolak_berkas(&e.pesan(), nama);
         }
     };
-    let r = rujukan(&state, &sesi).await?;
+    let r = rujukan(
+        state.store(),
+        sesi.instansi_id(),
+        sesi.lingkup(),
+        state.hari_ini(),
+    )
+    .await?;
     match periksa(&tabel, &r) {
         Err(galat) => halaman(
             &sesi,
@@ -627,12 +717,17 @@ pub(crate) async fn api_impor(
         )
         .into());
     };
-    let adalah_judul = |r: &[String]| r.iter().any(|c| c.trim().eq_ignore_ascii_case("nip"));
     let tabel = match baca_tabel(nama, &body, MAKS_BARIS, &adalah_judul) {
         Ok(t) => t,
         Err(e) => return Ok(tolak_api(e.pesan(), Vec::new())),
     };
-    let r = rujukan(&state, &sesi).await?;
+    let r = rujukan(
+        state.store(),
+        sesi.instansi_id(),
+        sesi.lingkup(),
+        state.hari_ini(),
+    )
+    .await?;
     match periksa(&tabel, &r) {
         Err(galat) => Ok(tolak_api(
             format!("{} isian salah; tidak ada yang disimpan.", galat.len()),
