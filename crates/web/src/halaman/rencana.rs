@@ -1172,18 +1172,18 @@ impl CariPenugasan {
 
     /// The plan's address on another page of this search.
     fn url(&self, id: RencanaId, halaman: usize) -> String {
-        let query = query_string([
-            ("q", self.q.clone()),
-            (
-                "halaman",
-                if halaman > 1 {
-                    halaman.to_string()
-                } else {
-                    String::new()
-                },
-            ),
-        ]);
+        let query = query_string([("q", self.q.clone()), ("halaman", nomor_halaman(halaman))]);
         format!("/rencana/{id}{query}#penugasan")
+    }
+}
+
+/// A page number for a query string: empty for the first page, so its
+/// address stays short.
+fn nomor_halaman(halaman: usize) -> String {
+    if halaman > 1 {
+        halaman.to_string()
+    } else {
+        String::new()
     }
 }
 
@@ -2033,14 +2033,7 @@ fn url_simulasi(anggaran: i64, q: &str, halaman: usize) -> String {
     let query = query_string([
         ("anggaran", anggaran.to_string()),
         ("q", q.to_owned()),
-        (
-            "halaman",
-            if halaman > 1 {
-                halaman.to_string()
-            } else {
-                String::new()
-            },
-        ),
+        ("halaman", nomor_halaman(halaman)),
     ]);
     format!("/rencana/simulasi{query}#penugasan")
 }

@@ -52,6 +52,29 @@ async fn dunia() -> Fixture {
     fx
 }
 
+/// Renames Dewi to "Dewi Berganti Nama", changing nothing else.
+async fn ganti_nama_dewi(fx: &Fixture) {
+    let dewi = fx.store.pegawai(fx.ids.a, fx.ids.dewi).await.expect("Dewi");
+    fx.store
+        .update_pegawai(
+            fx.ids.a,
+            &Actor::system("uji"),
+            fx.ids.dewi,
+            &kompeten_store::PerubahanPegawai {
+                nama: "Dewi Berganti Nama".into(),
+                gelar_depan: dewi.gelar_depan,
+                gelar_belakang: dewi.gelar_belakang,
+                golongan: dewi.golongan,
+                jabatan: dewi.jabatan,
+                unit: dewi.unit,
+                pendidikan: dewi.pendidikan,
+                aktif: dewi.aktif,
+            },
+        )
+        .await
+        .expect("rename");
+}
+
 /// The head of Dinas Pendidikan, the fixture's second OPD.
 async fn pimpinan_disdik(fx: &Fixture) -> Masuk {
     fx.store
@@ -311,25 +334,7 @@ async fn the_simulation_searches_its_assignments_and_follows_the_data() {
 
     // The kept simulation follows the records: a renamed participant is
     // found by the new name at once, and a fresh server answers the same.
-    let dewi = fx.store.pegawai(fx.ids.a, fx.ids.dewi).await.expect("Dewi");
-    fx.store
-        .update_pegawai(
-            fx.ids.a,
-            &Actor::system("uji"),
-            fx.ids.dewi,
-            &kompeten_store::PerubahanPegawai {
-                nama: "Dewi Berganti Nama".into(),
-                gelar_depan: dewi.gelar_depan.clone(),
-                gelar_belakang: dewi.gelar_belakang.clone(),
-                golongan: dewi.golongan,
-                jabatan: dewi.jabatan,
-                unit: dewi.unit,
-                pendidikan: dewi.pendidikan,
-                aktif: dewi.aktif,
-            },
-        )
-        .await
-        .expect("rename");
+    ganti_nama_dewi(&fx).await;
     let path = "/rencana/simulasi?anggaran=30000000&q=berganti";
     let res = get(&fx.app, path, s.c()).await;
     let tabel = &res.body[res.body.find("id=\"rencana-penugasan\"").expect("table")..];
@@ -1568,25 +1573,7 @@ async fn the_detail_api_answers_the_same_with_or_without_the_kept_check() {
 
     // A renamed participant shows renamed at once: the kept rows follow the
     // data revision as well as the plan's.
-    let dewi = fx.store.pegawai(fx.ids.a, fx.ids.dewi).await.expect("Dewi");
-    fx.store
-        .update_pegawai(
-            fx.ids.a,
-            &Actor::system("uji"),
-            fx.ids.dewi,
-            &kompeten_store::PerubahanPegawai {
-                nama: "Dewi Berganti Nama".into(),
-                gelar_depan: dewi.gelar_depan.clone(),
-                gelar_belakang: dewi.gelar_belakang.clone(),
-                golongan: dewi.golongan,
-                jabatan: dewi.jabatan,
-                unit: dewi.unit,
-                pendidikan: dewi.pendidikan,
-                aktif: dewi.aktif,
-            },
-        )
-        .await
-        .expect("rename");
+    ganti_nama_dewi(&fx).await;
     let doc = get(&fx.app, &path, admin.c()).await.json();
     let nama: Vec<&str> = doc["penugasan"]
         .as_array()
