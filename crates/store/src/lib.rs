@@ -115,6 +115,14 @@ pub trait Store: Send + Sync + 'static {
         batch: &[NewPegawai],
     ) -> StoreResult<Vec<PegawaiId>>;
     async fn pegawai(&self, i: InstansiId, id: PegawaiId) -> StoreResult<Pegawai>;
+    /// Adds master data (dictionary, units, positions, standards, employees)
+    /// in one transaction: all of it or, on any error, nothing.
+    async fn impor_data_induk(
+        &self,
+        i: InstansiId,
+        actor: &Actor,
+        data: &DataIndukBaru,
+    ) -> StoreResult<HasilDataInduk>;
     /// Looks up by the 18 digits (spaces ignored).
     async fn pegawai_by_nip(&self, i: InstansiId, nip: &str) -> StoreResult<Option<Pegawai>>;
     /// Changes an employee's editable fields (not the NIP), audited with the

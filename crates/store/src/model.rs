@@ -246,6 +246,83 @@ pub struct PerubahanPegawai {
     pub aktif: bool,
 }
 
+/// What a row of an import points at: a record stored before, or a record
+/// made by an earlier row of the same import (by its index in that list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Acuan<T> {
+    Ada(T),
+    Baru(usize),
+}
+
+/// Master data brought in at once (Data Induk): the dictionary, the unit
+/// tree, positions with their standards and employees, saved all or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DataIndukBaru {
+    pub kompetensi: Vec<NewKompetensi>,
+    /// A unit's parent is stored already or comes earlier in this list.
+    pub unit: Vec<UnitImpor>,
+    pub jabatan: Vec<JabatanImpor>,
+    /// Each replaces the whole standard of its position.
+    pub standar: Vec<StandarImpor>,
+    pub pegawai: Vec<PegawaiImpor>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitImpor {
+    /// `None` makes the unit an OPD.
+    pub induk: Option<Acuan<UnitId>>,
+    pub kode: String,
+    pub nama: String,
+    pub jenis: JenisUnit,
+    pub urut: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JabatanImpor {
+    pub kode: String,
+    pub nama: String,
+    pub tingkat: TingkatJabatan,
+    pub unit: Acuan<UnitId>,
+    pub kelas: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandarImpor {
+    pub jabatan: Acuan<JabatanId>,
+    pub baris: Vec<StandarImporBaris>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StandarImporBaris {
+    pub kompetensi: Acuan<KompetensiId>,
+    pub level: Level,
+    pub bobot: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PegawaiImpor {
+    pub nip: Nip,
+    pub nama: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    pub golongan: Golongan,
+    pub jabatan: Option<Acuan<JabatanId>>,
+    pub unit: Acuan<UnitId>,
+    pub pendidikan: Pendidikan,
+    pub aktif: bool,
+}
+
+/// How many records an import of master data added (standar: positions
+/// whose standard it wrote).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct HasilDataInduk {
+    pub kompetensi: usize,
+    pub unit: usize,
+    pub jabatan: usize,
+    pub standar: usize,
+    pub pegawai: usize,
+}
+
 /// "dr. Fitri Yuliani, Sp.PD": the name with its academic titles.
 pub fn nama_lengkap(nama: &str, gelar_depan: Option<&str>, gelar_belakang: Option<&str>) -> String {
     let mut out = String::new();

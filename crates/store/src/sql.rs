@@ -8,7 +8,7 @@
 //! what differs (connecting, pragmas, migrations).
 
 use crate::{
-    Account, Actor, AuditEntry, Instansi, InstansiId, Jabatan, JabatanRow, Kompetensi,
+    Account, Actor, Acuan, AuditEntry, Instansi, InstansiId, Jabatan, JabatanRow, Kompetensi,
     KompetensiId, LevelKompetensi, Lingkup, NewAccount, NewJabatan, NewKompetensi, NewPegawai,
     NewPenilaian, NewSession, NewUnit, Pegawai, PegawaiId, PegawaiRow, Penilaian, PerubahanPegawai,
     Session, Skp, StandarEntry, StandarItem, StoreError, StoreResult, Unit, UnitId, nama_lengkap,
@@ -501,6 +501,48 @@ pub(crate) fn validate_standar(items: &[StandarItem]) -> StoreResult<Vec<(i64, i
             Ok((item.kompetensi.0, i32::from(item.level.get()), bobot))
         })
         .collect()
+}
+
+/// Validates a batch of employees; refuses a NIP given twice. Returns the
+/// rows and each NIP's index in the batch.
+pub(crate) fn validate_pegawai_batch(
+    i: InstansiId,
+    batch: &[NewPegawai],
+) -> StoreResult<(Vec<ValidPegawai>, HashMap<String, usize>)> {
+    let mut rows = Vec::with_capacity(batch.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (n, new) in batch.iter().enumerate() {
+        let row = validate_pegawai(i, n, new)?;
+        if let Some(first) = seen.insert(row.nip.clone(), n) {
+            return Err(StoreError::Conflict(format!(
+                "NIP {} appears twice in the batch (rows {} and {})",
+                new.nip,
+                first + 1,
+                n + 1
+            )));
+        }
+        rows.push(row);
+    }
+    Ok((rows, seen))
+}
+
+/// The id an import row points at: a stored record's, or the one an earlier
+/// row of the same import received (`baru`, in row order).
+pub(crate) fn acuan_id<T>(
+    acuan: Acuan<T>,
+    baru: &[i64],
+    apa: &str,
+    id: impl Fn(T) -> i64,
+) -> StoreResult<i64> {
+    match acuan {
+        Acuan::Ada(t) => Ok(id(t)),
+        Acuan::Baru(n) => baru.get(n).copied().ok_or_else(|| {
+            invalid(format!(
+                "{apa} row {} of the import does not come before the rows that refer to it",
+                n + 1
+            ))
+        }),
+    }
 }
 
 pub(crate) struct ValidPegawai {
@@ -2131,6 +2173,285 @@ macro_rules! impl_store {
                 found.map(|_| ()).ok_or(StoreError::NotFound("jabatan"))
             }
 
+            /// Inserts a validated unit and sets its path and order; no audit.
+            async fn insert_unit(tx: &mut Tx, i: InstansiId, unit: &ValidUnit) -> StoreResult<i64> {
+                let induk = match unit.induk {
+                    Some(induk) => {
+                        let row: Option<UnitInduk> = sqlx::query_as(
+                            "SELECT jalur, urutan, opd_id FROM unit_kerja \
+                             WHERE instansi_id = $1 AND id = $2",
+                        )
+                        .bind(i.0)
+                        .bind(induk)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(StoreError::Database)?;
+                        Some(row.ok_or_else(|| {
+                            invalid(format!("induk unit {induk} does not exist in this instansi"))
+                        })?)
+                    }
+                    None => None,
+                };
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO unit_kerja (instansi_id, induk_id, kode, nama, jenis, jalur, urutan) \
+                     VALUES ($1, $2, $3, $4, $5, '', '') RETURNING id",
+                )
+                .bind(i.0)
+                .bind(unit.induk)
+                .bind(&unit.kode)
+                .bind(&unit.nama)
+                .bind(unit.jenis)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(|e| {
+                    write_error(
+                        e,
+                        || format!("unit kode {} already exists", unit.kode),
+                        || format!("unit {} is not valid in instansi {i}", unit.kode),
+                    )
+                })?;
+                let (jalur, urutan, opd) = match &induk {
+                    Some(p) => (
+                        jalur_anak(&p.jalur, id),
+                        urutan_anak(&p.urutan, unit.urut, &unit.nama, id),
+                        p.opd_id.unwrap_or(id),
+                    ),
+                    None => (jalur_anak("/", id), urutan_anak("", unit.urut, &unit.nama, id), id),
+                };
+                sqlx::query(
+                    "UPDATE unit_kerja SET jalur = $1, urutan = $2, opd_id = $3 \
+                     WHERE instansi_id = $4 AND id = $5",
+                )
+                .bind(&jalur)
+                .bind(&urutan)
+                .bind(opd)
+                .bind(i.0)
+                .bind(id)
+                .execute(&mut **tx)
+                .await
+                .map_err(plain_write_error)?;
+                Ok(id)
+            }
+
+            /// Inserts a validated position after checking its unit; no audit.
+            async fn insert_jabatan(tx: &mut Tx, i: InstansiId, j: &ValidJabatan) -> StoreResult<i64> {
+                let unit_found: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND id = $2",
+                )
+                .bind(i.0)
+                .bind(j.unit)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(StoreError::Database)?;
+                if unit_found.is_none() {
+                    return Err(invalid(format!("unit {} does not exist in this instansi", j.unit)));
+                }
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO jabatan (instansi_id, unit_id, kode, nama, jenis, jenjang, kelas) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(i.0)
+                .bind(j.unit)
+                .bind(&j.kode)
+                .bind(&j.nama)
+                .bind(j.jenis)
+                .bind(j.jenjang)
+                .bind(j.kelas)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(|e| {
+                    write_error(
+                        e,
+                        || format!("jabatan kode {} already exists", j.kode),
+                        || format!("jabatan {} is not valid", j.kode),
+                    )
+                })?;
+                Ok(id)
+            }
+
+            /// Inserts a validated dictionary entry with its five levels; no audit.
+            async fn insert_kompetensi(tx: &mut Tx, i: InstansiId, k: &ValidKompetensi) -> StoreResult<i64> {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO kompetensi (instansi_id, kode, kelompok, bidang, nama, definisi) \
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                )
+                .bind(i.0)
+                .bind(&k.kode)
+                .bind(k.kelompok)
+                .bind(&k.bidang)
+                .bind(&k.nama)
+                .bind(&k.definisi)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(|e| {
+                    write_error(
+                        e,
+                        || format!("kompetensi kode {} already exists", k.kode),
+                        || format!("kompetensi {} is not valid in instansi {i}", k.kode),
+                    )
+                })?;
+                let mut sql = Sql::new(
+                    "INSERT INTO kompetensi_level (instansi_id, kompetensi_id, level, deskripsi, indikator) VALUES ",
+                );
+                for (n, (level, deskripsi, indikator)) in k.level.iter().enumerate() {
+                    if n > 0 {
+                        sql.push(", ");
+                    }
+                    sql.tuple(vec![
+                        Param::from(i),
+                        Param::from(id),
+                        Param::from(*level),
+                        Param::from(deskripsi.clone()),
+                        Param::from(indikator.clone()),
+                    ]);
+                }
+                sqlx::query_with(&text(&sql), args(&sql.params)?)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                Ok(id)
+            }
+
+            /// Replaces a position's standard with validated lines; no audit.
+            async fn replace_standar(
+                tx: &mut Tx,
+                i: InstansiId,
+                jabatan: JabatanId,
+                lines: &[(i64, i32, i32)],
+            ) -> StoreResult<()> {
+                jabatan_exists(&mut **tx, i, jabatan).await?;
+                let wanted: HashSet<i64> = lines.iter().map(|l| l.0).collect();
+                let found = existing_ids(tx, "kompetensi", i, &wanted).await?;
+                if let Some(missing) = lines.iter().find(|l| !found.contains(&l.0)) {
+                    return Err(invalid(format!(
+                        "kompetensi {} does not exist in this instansi",
+                        missing.0
+                    )));
+                }
+                sqlx::query("DELETE FROM standar_kompetensi WHERE instansi_id = $1 AND jabatan_id = $2")
+                    .bind(i.0)
+                    .bind(jabatan.0)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(plain_write_error)?;
+                for chunk in lines.chunks(rows_per_statement(5)) {
+                    let mut sql = Sql::new(
+                        "INSERT INTO standar_kompetensi (instansi_id, jabatan_id, kompetensi_id, level, bobot) VALUES ",
+                    );
+                    for (n, (kompetensi, level, bobot)) in chunk.iter().enumerate() {
+                        if n > 0 {
+                            sql.push(", ");
+                        }
+                        sql.tuple(vec![
+                            Param::from(i),
+                            Param::from(jabatan.0),
+                            Param::from(*kompetensi),
+                            Param::from(*level),
+                            Param::from(*bobot),
+                        ]);
+                    }
+                    sqlx::query_with(&text(&sql), args(&sql.params)?)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(|e| {
+                            write_error(
+                                e,
+                                || {
+                                    // Duplicates were refused above: only a concurrent
+                                    // change of the same standard gets here.
+                                    format!(
+                                        "the standard of jabatan {jabatan} was changed at the same time; try again"
+                                    )
+                                },
+                                || format!("the standard of jabatan {jabatan} is not valid"),
+                            )
+                        })?;
+                }
+                Ok(())
+            }
+
+            /// Inserts validated employees (`seen`: NIP to batch index); ids in
+            /// input order; no audit.
+            async fn insert_pegawai(
+                tx: &mut Tx,
+                i: InstansiId,
+                batch: &[NewPegawai],
+                rows: &[ValidPegawai],
+                seen: &HashMap<String, usize>,
+            ) -> StoreResult<Vec<PegawaiId>> {
+                let units: HashSet<i64> = rows.iter().map(|r| r.unit).collect();
+                let found = existing_ids(tx, "unit_kerja", i, &units).await?;
+                if let Some((n, r)) = rows.iter().enumerate().find(|(_, r)| !found.contains(&r.unit)) {
+                    return Err(invalid(format!(
+                        "row {} (NIP {}): unit {} does not exist in this instansi",
+                        n + 1,
+                        batch[n].nip,
+                        r.unit
+                    )));
+                }
+                let jabatan: HashSet<i64> = rows.iter().filter_map(|r| r.jabatan).collect();
+                let found = existing_ids(tx, "jabatan", i, &jabatan).await?;
+                if let Some((n, r)) = rows
+                    .iter()
+                    .enumerate()
+                    .find(|(_, r)| r.jabatan.is_some_and(|j| !found.contains(&j)))
+                {
+                    return Err(invalid(format!(
+                        "row {} (NIP {}): jabatan {} does not exist in this instansi",
+                        n + 1,
+                        batch[n].nip,
+                        r.jabatan.unwrap_or_default()
+                    )));
+                }
+
+                let nips: Vec<&str> = rows.iter().map(|r| r.nip.as_str()).collect();
+                for chunk in nips.chunks(rows_per_statement(1)) {
+                    let mut sql = Sql::new("SELECT nip FROM pegawai WHERE instansi_id = ");
+                    sql.bind(i).push(" AND nip IN ").tuple(chunk.iter().map(|n| Param::from(*n)).collect());
+                    let taken: Option<String> = sqlx::query_scalar_with(&text(&sql), args(&sql.params)?)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(StoreError::Database)?;
+                    if let Some(nip) = taken {
+                        let shown = seen
+                            .get(&nip)
+                            .map(|n| batch[*n].nip.to_string())
+                            .unwrap_or(nip);
+                        return Err(StoreError::Conflict(format!("NIP {shown} already exists")));
+                    }
+                }
+
+                let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
+                for chunk in rows.chunks(rows_per_statement(PEGAWAI_PARAMS)) {
+                    let mut sql = Sql::new(&format!("INSERT INTO pegawai ({PEGAWAI_COLUMNS}) VALUES "));
+                    for (n, row) in chunk.iter().enumerate() {
+                        if n > 0 {
+                            sql.push(", ");
+                        }
+                        sql.tuple(row.row.clone());
+                    }
+                    sql.push(" RETURNING id, nip");
+                    let inserted: Vec<(i64, String)> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(|e| {
+                            write_error(
+                                e,
+                                || "a NIP in the batch already exists".to_owned(),
+                                || "a pegawai in the batch is not valid".to_owned(),
+                            )
+                        })?;
+                    ids.extend(inserted.into_iter().map(|(id, nip)| (nip, id)));
+                }
+                let out = rows
+                    .iter()
+                    .map(|r| ids.get(&r.nip).copied().map(PegawaiId))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| corrupt("an inserted pegawai did not come back"))?;
+
+                Ok(out)
+            }
+
             async fn fetch_kompetensi(
                 store: &$store,
                 i: InstansiId,
@@ -2601,61 +2922,7 @@ macro_rules! impl_store {
                 ) -> StoreResult<UnitId> {
                     let unit = validate_unit(new)?;
                     let mut tx = begin(self).await?;
-                    let induk = match unit.induk {
-                        Some(induk) => {
-                            let row: Option<UnitInduk> = sqlx::query_as(
-                                "SELECT jalur, urutan, opd_id FROM unit_kerja \
-                                 WHERE instansi_id = $1 AND id = $2",
-                            )
-                            .bind(i.0)
-                            .bind(induk)
-                            .fetch_optional(&mut *tx)
-                            .await
-                            .map_err(StoreError::Database)?;
-                            Some(row.ok_or_else(|| {
-                                invalid(format!("induk unit {induk} does not exist in this instansi"))
-                            })?)
-                        }
-                        None => None,
-                    };
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO unit_kerja (instansi_id, induk_id, kode, nama, jenis, jalur, urutan) \
-                         VALUES ($1, $2, $3, $4, $5, '', '') RETURNING id",
-                    )
-                    .bind(i.0)
-                    .bind(unit.induk)
-                    .bind(&unit.kode)
-                    .bind(&unit.nama)
-                    .bind(unit.jenis)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(|e| {
-                        write_error(
-                            e,
-                            || format!("unit kode {} already exists", unit.kode),
-                            || format!("unit {} is not valid in instansi {i}", unit.kode),
-                        )
-                    })?;
-                    let (jalur, urutan, opd) = match &induk {
-                        Some(p) => (
-                            jalur_anak(&p.jalur, id),
-                            urutan_anak(&p.urutan, unit.urut, &unit.nama, id),
-                            p.opd_id.unwrap_or(id),
-                        ),
-                        None => (jalur_anak("/", id), urutan_anak("", unit.urut, &unit.nama, id), id),
-                    };
-                    sqlx::query(
-                        "UPDATE unit_kerja SET jalur = $1, urutan = $2, opd_id = $3 \
-                         WHERE instansi_id = $4 AND id = $5",
-                    )
-                    .bind(&jalur)
-                    .bind(&urutan)
-                    .bind(opd)
-                    .bind(i.0)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(plain_write_error)?;
+                    let id = insert_unit(&mut tx, i, &unit).await?;
                     let detail = serde_json::json!({ "kode": unit.kode, "nama": unit.nama });
                     let entry = Audit { action: "unit.tambah", entity: "unit_kerja", entity_id: Some(id), detail };
                     audit(&mut tx, i, actor, entry).await?;
@@ -2693,37 +2960,7 @@ macro_rules! impl_store {
                 ) -> StoreResult<JabatanId> {
                     let j = validate_jabatan(new)?;
                     let mut tx = begin(self).await?;
-                    let unit_found: Option<i64> = sqlx::query_scalar(
-                        "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND id = $2",
-                    )
-                    .bind(i.0)
-                    .bind(j.unit)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(StoreError::Database)?;
-                    if unit_found.is_none() {
-                        return Err(invalid(format!("unit {} does not exist in this instansi", j.unit)));
-                    }
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO jabatan (instansi_id, unit_id, kode, nama, jenis, jenjang, kelas) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                    )
-                    .bind(i.0)
-                    .bind(j.unit)
-                    .bind(&j.kode)
-                    .bind(&j.nama)
-                    .bind(j.jenis)
-                    .bind(j.jenjang)
-                    .bind(j.kelas)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(|e| {
-                        write_error(
-                            e,
-                            || format!("jabatan kode {} already exists", j.kode),
-                            || format!("jabatan {} is not valid", j.kode),
-                        )
-                    })?;
+                    let id = insert_jabatan(&mut tx, i, &j).await?;
                     let detail = serde_json::json!({ "kode": j.kode, "nama": j.nama });
                     let entry = Audit { action: "jabatan.tambah", entity: "jabatan", entity_id: Some(id), detail };
                     audit(&mut tx, i, actor, entry).await?;
@@ -2795,44 +3032,7 @@ macro_rules! impl_store {
                 ) -> StoreResult<KompetensiId> {
                     let k = validate_kompetensi(new)?;
                     let mut tx = begin(self).await?;
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO kompetensi (instansi_id, kode, kelompok, bidang, nama, definisi) \
-                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                    )
-                    .bind(i.0)
-                    .bind(&k.kode)
-                    .bind(k.kelompok)
-                    .bind(&k.bidang)
-                    .bind(&k.nama)
-                    .bind(&k.definisi)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(|e| {
-                        write_error(
-                            e,
-                            || format!("kompetensi kode {} already exists", k.kode),
-                            || format!("kompetensi {} is not valid in instansi {i}", k.kode),
-                        )
-                    })?;
-                    let mut sql = Sql::new(
-                        "INSERT INTO kompetensi_level (instansi_id, kompetensi_id, level, deskripsi, indikator) VALUES ",
-                    );
-                    for (n, (level, deskripsi, indikator)) in k.level.iter().enumerate() {
-                        if n > 0 {
-                            sql.push(", ");
-                        }
-                        sql.tuple(vec![
-                            Param::from(i),
-                            Param::from(id),
-                            Param::from(*level),
-                            Param::from(deskripsi.clone()),
-                            Param::from(indikator.clone()),
-                        ]);
-                    }
-                    sqlx::query_with(&text(&sql), args(&sql.params)?)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(plain_write_error)?;
+                    let id = insert_kompetensi(&mut tx, i, &k).await?;
                     let detail = serde_json::json!({ "kode": k.kode, "nama": k.nama });
                     let entry =
                         Audit { action: "kompetensi.tambah", entity: "kompetensi", entity_id: Some(id), detail };
@@ -2864,54 +3064,7 @@ macro_rules! impl_store {
                 ) -> StoreResult<()> {
                     let lines = validate_standar(items)?;
                     let mut tx = begin(self).await?;
-                    jabatan_exists(&mut *tx, i, jabatan).await?;
-                    let wanted: HashSet<i64> = lines.iter().map(|l| l.0).collect();
-                    let found = existing_ids(&mut tx, "kompetensi", i, &wanted).await?;
-                    if let Some(missing) = lines.iter().find(|l| !found.contains(&l.0)) {
-                        return Err(invalid(format!(
-                            "kompetensi {} does not exist in this instansi",
-                            missing.0
-                        )));
-                    }
-                    sqlx::query("DELETE FROM standar_kompetensi WHERE instansi_id = $1 AND jabatan_id = $2")
-                        .bind(i.0)
-                        .bind(jabatan.0)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(plain_write_error)?;
-                    for chunk in lines.chunks(rows_per_statement(5)) {
-                        let mut sql = Sql::new(
-                            "INSERT INTO standar_kompetensi (instansi_id, jabatan_id, kompetensi_id, level, bobot) VALUES ",
-                        );
-                        for (n, (kompetensi, level, bobot)) in chunk.iter().enumerate() {
-                            if n > 0 {
-                                sql.push(", ");
-                            }
-                            sql.tuple(vec![
-                                Param::from(i),
-                                Param::from(jabatan.0),
-                                Param::from(*kompetensi),
-                                Param::from(*level),
-                                Param::from(*bobot),
-                            ]);
-                        }
-                        sqlx::query_with(&text(&sql), args(&sql.params)?)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(|e| {
-                                write_error(
-                                    e,
-                                    || {
-                                        // Duplicates were refused above: only a concurrent
-                                        // change of the same standard gets here.
-                                        format!(
-                                            "the standard of jabatan {jabatan} was changed at the same time; try again"
-                                        )
-                                    },
-                                    || format!("the standard of jabatan {jabatan} is not valid"),
-                                )
-                            })?;
-                    }
+                    replace_standar(&mut tx, i, jabatan, &lines).await?;
                     let detail = serde_json::json!({ "jumlah": lines.len() });
                     let entry =
                         Audit { action: "standar.ubah", entity: "jabatan", entity_id: Some(jabatan.0), detail };
@@ -2941,98 +3094,124 @@ macro_rules! impl_store {
                     if batch.is_empty() {
                         return Ok(Vec::new());
                     }
-                    let mut rows = Vec::with_capacity(batch.len());
-                    let mut seen: HashMap<String, usize> = HashMap::new();
-                    for (n, new) in batch.iter().enumerate() {
-                        let row = validate_pegawai(i, n, new)?;
-                        if let Some(first) = seen.insert(row.nip.clone(), n) {
-                            return Err(StoreError::Conflict(format!(
-                                "NIP {} appears twice in the batch (rows {} and {})",
-                                new.nip,
-                                first + 1,
-                                n + 1
-                            )));
-                        }
-                        rows.push(row);
-                    }
+                    let (rows, seen) = validate_pegawai_batch(i, batch)?;
                     let mut tx = begin(self).await?;
-
-                    let units: HashSet<i64> = rows.iter().map(|r| r.unit).collect();
-                    let found = existing_ids(&mut tx, "unit_kerja", i, &units).await?;
-                    if let Some((n, r)) = rows.iter().enumerate().find(|(_, r)| !found.contains(&r.unit)) {
-                        return Err(invalid(format!(
-                            "row {} (NIP {}): unit {} does not exist in this instansi",
-                            n + 1,
-                            batch[n].nip,
-                            r.unit
-                        )));
-                    }
-                    let jabatan: HashSet<i64> = rows.iter().filter_map(|r| r.jabatan).collect();
-                    let found = existing_ids(&mut tx, "jabatan", i, &jabatan).await?;
-                    if let Some((n, r)) = rows
-                        .iter()
-                        .enumerate()
-                        .find(|(_, r)| r.jabatan.is_some_and(|j| !found.contains(&j)))
-                    {
-                        return Err(invalid(format!(
-                            "row {} (NIP {}): jabatan {} does not exist in this instansi",
-                            n + 1,
-                            batch[n].nip,
-                            r.jabatan.unwrap_or_default()
-                        )));
-                    }
-
-                    let nips: Vec<&str> = rows.iter().map(|r| r.nip.as_str()).collect();
-                    for chunk in nips.chunks(rows_per_statement(1)) {
-                        let mut sql = Sql::new("SELECT nip FROM pegawai WHERE instansi_id = ");
-                        sql.bind(i).push(" AND nip IN ").tuple(chunk.iter().map(|n| Param::from(*n)).collect());
-                        let taken: Option<String> = sqlx::query_scalar_with(&text(&sql), args(&sql.params)?)
-                            .fetch_optional(&mut *tx)
-                            .await
-                            .map_err(StoreError::Database)?;
-                        if let Some(nip) = taken {
-                            let shown = seen
-                                .get(&nip)
-                                .map(|n| batch[*n].nip.to_string())
-                                .unwrap_or(nip);
-                            return Err(StoreError::Conflict(format!("NIP {shown} already exists")));
-                        }
-                    }
-
-                    let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
-                    for chunk in rows.chunks(rows_per_statement(PEGAWAI_PARAMS)) {
-                        let mut sql = Sql::new(&format!("INSERT INTO pegawai ({PEGAWAI_COLUMNS}) VALUES "));
-                        for (n, row) in chunk.iter().enumerate() {
-                            if n > 0 {
-                                sql.push(", ");
-                            }
-                            sql.tuple(row.row.clone());
-                        }
-                        sql.push(" RETURNING id, nip");
-                        let inserted: Vec<(i64, String)> = sqlx::query_as_with(&text(&sql), args(&sql.params)?)
-                            .fetch_all(&mut *tx)
-                            .await
-                            .map_err(|e| {
-                                write_error(
-                                    e,
-                                    || "a NIP in the batch already exists".to_owned(),
-                                    || "a pegawai in the batch is not valid".to_owned(),
-                                )
-                            })?;
-                        ids.extend(inserted.into_iter().map(|(id, nip)| (nip, id)));
-                    }
-                    let out = rows
-                        .iter()
-                        .map(|r| ids.get(&r.nip).copied().map(PegawaiId))
-                        .collect::<Option<Vec<_>>>()
-                        .ok_or_else(|| corrupt("an inserted pegawai did not come back"))?;
-
+                    let out = insert_pegawai(&mut tx, i, batch, &rows, &seen).await?;
                     let detail = serde_json::json!({ "jumlah": out.len() });
                     let entity_id = if out.len() == 1 { out.first().map(|p| p.0) } else { None };
                     let entry = Audit { action: "pegawai.tambah", entity: "pegawai", entity_id, detail };
                     audit(&mut tx, i, actor, entry).await?;
                     commit(tx).await?;
                     Ok(out)
+                }
+
+                async fn impor_data_induk(
+                    &self,
+                    i: InstansiId,
+                    actor: &Actor,
+                    data: &DataIndukBaru,
+                ) -> StoreResult<HasilDataInduk> {
+                    let kompetensi = data
+                        .kompetensi
+                        .iter()
+                        .map(validate_kompetensi)
+                        .collect::<StoreResult<Vec<_>>>()?;
+                    let mut tx = begin(self).await?;
+                    let mut kompetensi_id = Vec::with_capacity(kompetensi.len());
+                    for k in &kompetensi {
+                        kompetensi_id.push(insert_kompetensi(&mut tx, i, k).await?);
+                    }
+                    let mut unit_id = Vec::with_capacity(data.unit.len());
+                    for u in &data.unit {
+                        let induk = match u.induk {
+                            Some(a) => Some(UnitId(acuan_id(a, &unit_id, "unit", |x: UnitId| x.0)?)),
+                            None => None,
+                        };
+                        let unit = validate_unit(&NewUnit {
+                            induk,
+                            kode: u.kode.clone(),
+                            nama: u.nama.clone(),
+                            jenis: u.jenis,
+                            urut: u.urut,
+                        })?;
+                        unit_id.push(insert_unit(&mut tx, i, &unit).await?);
+                    }
+                    let mut jabatan_id = Vec::with_capacity(data.jabatan.len());
+                    for j in &data.jabatan {
+                        let jabatan = validate_jabatan(&NewJabatan {
+                            kode: j.kode.clone(),
+                            nama: j.nama.clone(),
+                            tingkat: j.tingkat,
+                            unit: UnitId(acuan_id(j.unit, &unit_id, "unit", |x: UnitId| x.0)?),
+                            kelas: j.kelas,
+                        })?;
+                        jabatan_id.push(insert_jabatan(&mut tx, i, &jabatan).await?);
+                    }
+                    let mut standar_jabatan = HashSet::new();
+                    for s in &data.standar {
+                        let jabatan = JabatanId(acuan_id(s.jabatan, &jabatan_id, "jabatan", |x: JabatanId| x.0)?);
+                        if !standar_jabatan.insert(jabatan) {
+                            return Err(invalid(format!(
+                                "the standard of jabatan {jabatan} is given twice in the import"
+                            )));
+                        }
+                        let items = s
+                            .baris
+                            .iter()
+                            .map(|b| {
+                                let kompetensi =
+                                    acuan_id(b.kompetensi, &kompetensi_id, "kompetensi", |x: KompetensiId| x.0)?;
+                                Ok(StandarItem { kompetensi: KompetensiId(kompetensi), level: b.level, bobot: b.bobot })
+                            })
+                            .collect::<StoreResult<Vec<_>>>()?;
+                        let lines = validate_standar(&items)?;
+                        replace_standar(&mut tx, i, jabatan, &lines).await?;
+                    }
+                    let pegawai = data
+                        .pegawai
+                        .iter()
+                        .map(|p| {
+                            let jabatan = match p.jabatan {
+                                Some(a) => Some(JabatanId(acuan_id(a, &jabatan_id, "jabatan", |x: JabatanId| x.0)?)),
+                                None => None,
+                            };
+                            Ok(NewPegawai {
+                                nip: p.nip.clone(),
+                                nama: p.nama.clone(),
+                                gelar_depan: p.gelar_depan.clone(),
+                                gelar_belakang: p.gelar_belakang.clone(),
+                                golongan: p.golongan,
+                                jabatan,
+                                unit: UnitId(acuan_id(p.unit, &unit_id, "unit", |x: UnitId| x.0)?),
+                                pendidikan: p.pendidikan,
+                                aktif: p.aktif,
+                            })
+                        })
+                        .collect::<StoreResult<Vec<_>>>()?;
+                    if !pegawai.is_empty() {
+                        let (rows, seen) = validate_pegawai_batch(i, &pegawai)?;
+                        insert_pegawai(&mut tx, i, &pegawai, &rows, &seen).await?;
+                    }
+                    let hasil = HasilDataInduk {
+                        kompetensi: kompetensi_id.len(),
+                        unit: unit_id.len(),
+                        jabatan: jabatan_id.len(),
+                        standar: standar_jabatan.len(),
+                        pegawai: pegawai.len(),
+                    };
+                    let entries = [
+                        ("kompetensi.impor", "kompetensi", hasil.kompetensi),
+                        ("unit.impor", "unit_kerja", hasil.unit),
+                        ("jabatan.impor", "jabatan", hasil.jabatan),
+                        ("standar.impor", "jabatan", hasil.standar),
+                        ("pegawai.impor", "pegawai", hasil.pegawai),
+                    ];
+                    for (action, entity, jumlah) in entries.into_iter().filter(|e| e.2 > 0) {
+                        let detail = serde_json::json!({ "jumlah": jumlah });
+                        audit(&mut tx, i, actor, Audit { action, entity, entity_id: None, detail }).await?;
+                    }
+                    commit(tx).await?;
+                    Ok(hasil)
                 }
 
                 async fn pegawai(&self, i: InstansiId, id: PegawaiId) -> StoreResult<Pegawai> {

@@ -6,6 +6,7 @@ mod akun;
 mod analitik;
 mod fixture;
 mod harness;
+mod induk;
 mod katalog;
 mod migrasi;
 mod org;
@@ -47,6 +48,7 @@ conformance!(
     org::jabatan_and_list,
     org::kompetensi_dictionary,
     org::standar_replace,
+    induk::data_induk_import,
     pegawai::pegawai_batch,
     pegawai::large_batches,
     pegawai::search_scopes_filters_paging,
