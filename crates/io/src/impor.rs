@@ -89,9 +89,49 @@ pub fn baca_tabel(
         .unwrap_or_default();
     let mentah = match ext.as_str() {
         "csv" | "txt" => baca_csv(bytes, maks_baris)?,
-        "xlsx" => baca_xlsx(bytes, maks_baris)?,
+        "xlsx" => {
+            let mut buku = buka_xlsx(bytes)?;
+            let lembar = buku
+                .worksheet_range_at(0)
+                .ok_or(GalatBaca::TanpaJudul)?
+                .map_err(|e| GalatBaca::TidakTerbaca(e.to_string()))?;
+            baris_lembar(&lembar, maks_baris)?
+        }
         _ => return Err(GalatBaca::BukanTabel),
     };
+    susun(mentah, adalah_judul)
+}
+
+/// Reads every sheet of an XLSX workbook whose name `lembar` accepts (a
+/// key, e.g. the table it holds), as in [`baca_tabel`]; at most
+/// `maks_baris` rows in all. Sheets are returned in workbook order.
+pub fn baca_buku<K>(
+    bytes: &[u8],
+    maks_baris: usize,
+    lembar: &dyn Fn(&str) -> Option<K>,
+    adalah_judul: &dyn Fn(&K, &[String]) -> bool,
+) -> Result<Vec<(K, TabelMasuk)>, GalatBaca> {
+    let mut buku = buka_xlsx(bytes)?;
+    let mut sisa = maks_baris;
+    let mut out = Vec::new();
+    for (nama, range) in buku.worksheets() {
+        let Some(kunci) = lembar(&nama) else { continue };
+        let mentah = baris_lembar(&range, sisa).map_err(|e| match e {
+            GalatBaca::TerlaluBanyak { .. } => GalatBaca::TerlaluBanyak { maks: maks_baris },
+            e => e,
+        })?;
+        sisa = sisa.saturating_sub(mentah.len());
+        let tabel = susun(mentah, &|r: &[String]| adalah_judul(&kunci, r))?;
+        out.push((kunci, tabel));
+    }
+    Ok(out)
+}
+
+/// The table under the first row `adalah_judul` accepts.
+fn susun(
+    mentah: Mentah,
+    adalah_judul: &dyn Fn(&[String]) -> bool,
+) -> Result<TabelMasuk, GalatBaca> {
     let mut rows = mentah.into_iter();
     let (_, kolom) = rows
         .by_ref()
@@ -153,13 +193,12 @@ fn baca_csv(bytes: &[u8], maks_baris: usize) -> Result<Mentah, GalatBaca> {
     Ok(out)
 }
 
-fn baca_xlsx(bytes: &[u8], maks_baris: usize) -> Result<Mentah, GalatBaca> {
-    let mut buku: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| GalatBaca::TidakTerbaca(e.to_string()))?;
-    let lembar = buku
-        .worksheet_range_at(0)
-        .ok_or(GalatBaca::TanpaJudul)?
-        .map_err(|e| GalatBaca::TidakTerbaca(e.to_string()))?;
+fn buka_xlsx(bytes: &[u8]) -> Result<Xlsx<std::io::Cursor<&[u8]>>, GalatBaca> {
+    open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| GalatBaca::TidakTerbaca(e.to_string()))
+}
+
+fn baris_lembar(lembar: &calamine::Range<Data>, maks_baris: usize) -> Result<Mentah, GalatBaca> {
     let (awal, _) = lembar.start().unwrap_or((0, 0));
     let mut out = Vec::new();
     for (n, r) in lembar.rows().enumerate() {

@@ -4,6 +4,7 @@
 //! database, so the CLI and the web layer share them.
 
 pub mod analitik;
+pub mod data_induk;
 pub mod impor;
 pub mod kebutuhan;
 pub mod laporan;
