@@ -92,6 +92,7 @@ fn every_command_has_help() {
         vec!["export", "catalog", "--help"],
         vec!["export", "partners", "--help"],
         vec!["import", "assessments", "--help"],
+        vec!["import", "master", "--help"],
         vec!["plan", "export-problem", "--help"],
     ] {
         let out = kompeten(&args);
@@ -1079,4 +1080,107 @@ fn plan_version_commands_have_help_and_check_their_arguments() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn master_data_brings_a_new_instansi_to_life_all_or_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = fresh_database(dir.path());
+    let template = dir.path().join("data-induk.xlsx");
+    let t = template.to_str().expect("utf-8 path");
+    let out = kompeten(&["import", "master", "--database-url", &url, "--template", t]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::metadata(&template).expect("written").len() > 1000);
+    // The empty template imports nothing, and says so.
+    let out = kompeten(&["import", "master", "--database-url", &url, "--file", t]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("0 competencies, 0 units"),
+        "{}",
+        stdout(&out)
+    );
+    // The template is never overwritten.
+    let out = kompeten(&["import", "master", "--database-url", &url, "--template", t]);
+    assert_one_line_error(&out, "exists");
+
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_str().expect("utf-8 path").to_owned()
+    };
+    let unit = write(
+        "unit.csv",
+        "kode;nama;jenis;kode_induk;urut\nKOMINFO-APTIKA;Bidang Aptika;bidang;KOMINFO;\nKOMINFO;Dinas Komunikasi dan Informatika;dinas;;1\n",
+    );
+    let jabatan = write(
+        "jabatan.csv",
+        "kode,nama,jenis,kode_unit,jenjang,kelas\nJ-PRAKOM,Pranata Komputer,fungsional,KOMINFO-APTIKA,ahli pertama,9\n",
+    );
+    let bad = write(
+        "pegawai.csv",
+        "nip,nama,golongan,kode_unit,pendidikan,kode_jabatan\n199004102015032001,Rina,III/a,KOMINFO-APTIKA,S-1,J-PRAKOM\n19900410,Pendek,III/a,KOMINFO,S-1,\n",
+    );
+    let out = kompeten(&[
+        "import",
+        "master",
+        "--database-url",
+        &url,
+        "--file",
+        &unit,
+        "--file",
+        &jabatan,
+        "--file",
+        &bad,
+    ]);
+    assert_one_line_error(&out, "1 refused cell; nothing imported");
+    assert!(
+        stdout(&out).contains("sheet Pegawai, row 3, column nip: a NIP has 18 digits"),
+        "{}",
+        stdout(&out)
+    );
+    let good = write(
+        "pegawai.csv",
+        "nip,nama,golongan,kode_unit,pendidikan,kode_jabatan\n199004102015032001,Rina,III/a,KOMINFO-APTIKA,S-1,J-PRAKOM\n",
+    );
+    let args = [
+        "import",
+        "master",
+        "--database-url",
+        &url,
+        "--file",
+        &unit,
+        "--file",
+        &jabatan,
+        "--file",
+        &good,
+    ];
+    let out = kompeten(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("0 competencies, 2 units, 1 positions, 0 standards, 1 employees"),
+        "{}",
+        stdout(&out)
+    );
+    // Nothing of the refused run was left behind, and a second run of the
+    // same files is refused whole: the codes and the NIP exist now.
+    let out = kompeten(&args);
+    assert_one_line_error(&out, "4 refused cells; nothing imported");
+    assert!(
+        stdout(&out).contains("code KOMINFO already exists"),
+        "{}",
+        stdout(&out)
+    );
+    let gaps = dir.path().join("gaps.csv");
+    let out = kompeten(&[
+        "export",
+        "gaps",
+        "--database-url",
+        &url,
+        "--out",
+        gaps.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (_, rows) = csv_export(&gaps);
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].iter().any(|c| c == "Rina"), "{:?}", rows[0]);
 }

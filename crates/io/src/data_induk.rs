@@ -12,8 +12,9 @@ use kompeten_domain::{
     KelompokKompetensi, Level, Nip, Pendidikan, StatusAsn, TingkatJabatan,
 };
 use kompeten_store::{
-    Acuan, DataIndukBaru, JabatanId, JabatanImpor, KompetensiId, LevelKompetensi, NewKompetensi,
-    PegawaiImpor, StandarImpor, StandarImporBaris, UnitId, UnitImpor,
+    Actor, Acuan, DataIndukBaru, HasilDataInduk, InstansiId, JabatanId, JabatanImpor, JabatanQuery,
+    KompetensiId, LevelKompetensi, Lingkup, NewKompetensi, PegawaiImpor, PegawaiQuery,
+    StandarImpor, StandarImporBaris, Store, StoreResult, UnitId, UnitImpor,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -1159,6 +1160,79 @@ impl Pemeriksa<'_> {
                 aktif,
             });
         }
+    }
+}
+
+/// What an instansi has stored, to check an import against: every code,
+/// and every NIP (inactive employees' too).
+pub async fn rujukan(store: &dyn Store, i: InstansiId) -> StoreResult<RujukanInduk> {
+    let unit = store
+        .units(i)
+        .await?
+        .into_iter()
+        .map(|u| (u.kode.to_uppercase(), u.id))
+        .collect();
+    let jabatan = store
+        .list_jabatan(i, &JabatanQuery::default())
+        .await?
+        .into_iter()
+        .map(|j| (j.jabatan.kode.to_uppercase(), j.jabatan.id))
+        .collect();
+    let kompetensi = store
+        .list_kompetensi(i)
+        .await?
+        .into_iter()
+        .map(|k| (k.kode.to_uppercase(), k.id))
+        .collect();
+    let mut nip = HashSet::new();
+    let mut q = PegawaiQuery {
+        hanya_aktif: false,
+        per_halaman: 1000,
+        ..PegawaiQuery::semua(Lingkup::Instansi)
+    };
+    loop {
+        let page = store.search_pegawai(i, &q).await?;
+        let habis = page.items.is_empty();
+        nip.extend(page.items.into_iter().map(|p| p.nip.as_str().to_owned()));
+        if habis || nip.len() as u64 >= page.total {
+            break;
+        }
+        q.halaman += 1;
+    }
+    Ok(RujukanInduk {
+        unit,
+        jabatan,
+        kompetensi,
+        nip,
+    })
+}
+
+/// Why nothing was imported.
+#[derive(Debug)]
+pub enum IndukDitolak {
+    /// The files could not be read as master data.
+    Berkas(GalatBerkasInduk),
+    /// Every refused cell, by sheet and row.
+    Baris(Vec<GalatInduk>),
+}
+
+/// Reads, checks against what `i` has stored and saves master data, as the
+/// web page and `kompeten import master` do: all of it, or nothing and why.
+pub async fn impor(
+    store: &dyn Store,
+    i: InstansiId,
+    actor: &Actor,
+    berkas: &[(String, Vec<u8>)],
+    maks_baris: usize,
+) -> StoreResult<Result<HasilDataInduk, IndukDitolak>> {
+    let tabel = match baca_berkas(berkas, maks_baris) {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(IndukDitolak::Berkas(e))),
+    };
+    let r = rujukan(store, i).await?;
+    match periksa(&tabel, &r) {
+        Err(galat) => Ok(Err(IndukDitolak::Baris(galat))),
+        Ok(data) => Ok(Ok(store.impor_data_induk(i, actor, &data).await?)),
     }
 }
 

@@ -2,6 +2,8 @@
 
 use super::{DatabaseArg, cli_actor, pick_instansi};
 use anyhow::{Context, Result, bail};
+use kompeten_io::data_induk::{self, IndukDitolak, templat};
+use kompeten_io::tabel::tulis_xlsx_buku;
 use kompeten_store::sqlite::OpenMode;
 use kompeten_web::{ImporDitolak, impor_penilaian};
 use std::path::PathBuf;
@@ -17,6 +19,30 @@ pub enum Command {
     /// employee turned 18, the assessor; no row already recorded), and the
     /// file is recorded whole or not at all.
     Assessments(AssessmentsArgs),
+    /// Master data (Data Induk): the competency dictionary, the unit tree,
+    /// positions, their competency standards and employees, from one XLSX
+    /// workbook with sheets named Kompetensi, Unit, Jabatan, Standar and
+    /// Pegawai (any of them), or from CSV files named after their table
+    /// (unit.csv, jabatan.csv, ...). Rows refer to each other and to what
+    /// is stored by code; every row is checked and the whole is saved in
+    /// one transaction or not at all. `--template FILE.xlsx` writes the
+    /// empty workbook with a note on every column instead.
+    Master(MasterArgs),
+}
+
+#[derive(clap::Args)]
+pub struct MasterArgs {
+    #[command(flatten)]
+    db: DatabaseArg,
+    /// Instansi code; may be omitted when there is only one.
+    #[arg(long)]
+    instansi: Option<String>,
+    /// The files: one .xlsx workbook and/or .csv files; repeat --file.
+    #[arg(long = "file", required_unless_present = "template")]
+    files: Vec<PathBuf>,
+    /// Write the empty workbook to this .xlsx file and import nothing.
+    #[arg(long, conflicts_with = "files")]
+    template: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -40,6 +66,7 @@ const ROWS_SHOWN: usize = 50;
 pub async fn run(cmd: Command) -> Result<()> {
     match cmd {
         Command::Assessments(args) => assessments(args).await,
+        Command::Master(args) => master(args).await,
     }
 }
 
@@ -91,6 +118,69 @@ async fn assessments(args: AssessmentsArgs) -> Result<()> {
             bail!(
                 "{}: {} refused {}; nothing recorded",
                 args.file.display(),
+                rows.len(),
+                if rows.len() == 1 { "cell" } else { "cells" }
+            )
+        }
+    }
+}
+
+/// Rows a master-data file may hold in all (a national instansi's
+/// employees fit in a few files).
+const MASTER_ROWS: usize = 500_000;
+
+async fn master(args: MasterArgs) -> Result<()> {
+    if let Some(path) = &args.template {
+        if path.exists() {
+            bail!("{} exists; choose another name", path.display());
+        }
+        let bytes = tulis_xlsx_buku("Data Induk Kompeten", &templat(&[]))
+            .context("cannot build the template")?;
+        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        println!("template written to {}", path.display());
+        return Ok(());
+    }
+    let mut files = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        files.push((path.display().to_string(), bytes));
+    }
+    let store = args.db.database_url.open(OpenMode::MustExist).await?;
+    let instansi = pick_instansi(store.as_ref(), args.instansi.as_deref()).await?;
+    let outcome = data_induk::impor(
+        store.as_ref(),
+        instansi.id,
+        &cli_actor(),
+        &files,
+        MASTER_ROWS,
+    )
+    .await
+    .context("cannot import the master data")?;
+    match outcome {
+        Ok(h) => {
+            println!(
+                "imported for {}: {} competencies, {} units, {} positions, {} standards, {} employees",
+                instansi.kode, h.kompetensi, h.unit, h.jabatan, h.standar, h.pegawai
+            );
+            Ok(())
+        }
+        Err(IndukDitolak::Berkas(e)) => bail!("{e}; nothing imported"),
+        Err(IndukDitolak::Baris(rows)) => {
+            for r in rows.iter().take(ROWS_SHOWN) {
+                println!(
+                    "sheet {}, row {}, column {}: {}",
+                    r.lembar.nama(),
+                    r.nomor,
+                    r.kolom,
+                    r.reason
+                );
+            }
+            if rows.len() > ROWS_SHOWN {
+                println!("… and {} more", rows.len() - ROWS_SHOWN);
+            }
+            bail!(
+                "{} refused {}; nothing imported",
                 rows.len(),
                 if rows.len() == 1 { "cell" } else { "cells" }
             )
