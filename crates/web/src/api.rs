@@ -919,6 +919,7 @@ pub(crate) async fn openapi_json() -> Response {
         match ApiDoc::openapi()
             .merge_from(crate::api_tulis::ApiTulisDoc::openapi())
             .merge_from(crate::halaman::impor::ApiImporDoc::openapi())
+            .merge_from(crate::halaman::data_induk::ApiDataIndukDoc::openapi())
             .merge_from(crate::halaman::peta::ApiPetaDoc::openapi())
             .merge_from(crate::halaman::kecocokan::ApiKecocokanDoc::openapi())
             .merge_from(crate::halaman::sebaran::ApiSebaranDoc::openapi())

@@ -169,6 +169,24 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/penilaian/impor/contoh.csv", get(halaman::impor::contoh))
         .route(
+            "/data-induk",
+            get(halaman::data_induk::form)
+                .post(halaman::data_induk::kirim)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    halaman::data_induk::MAKS_BYTE + 64 * 1024,
+                )),
+        )
+        .route(
+            "/data-induk/templat.xlsx",
+            get(halaman::data_induk::templat),
+        )
+        .route(
+            "/api/v1/data-induk/impor",
+            post(halaman::data_induk::api_impor).layer(axum::extract::DefaultBodyLimit::max(
+                halaman::data_induk::MAKS_BYTE,
+            )),
+        )
+        .route(
             "/api/v1/penilaian/impor",
             post(halaman::impor::api_impor).layer(axum::extract::DefaultBodyLimit::max(
                 halaman::impor::MAKS_BYTE,

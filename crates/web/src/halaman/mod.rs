@@ -1,6 +1,7 @@
 //! Server-rendered pages.
 
 pub(crate) mod akun;
+pub(crate) mod data_induk;
 pub(crate) mod impor;
 pub(crate) mod jabatan;
 pub(crate) mod kamus;

@@ -84,6 +84,8 @@ struct DaftarTpl {
     simpul: Vec<Simpul>,
     jumlah_unit: usize,
     catatan_lingkup: Option<&'static str>,
+    /// Administrators may bring in master data.
+    boleh_impor: bool,
 }
 
 fn catatan(lingkup: Lingkup) -> Option<&'static str> {
@@ -107,6 +109,7 @@ pub(crate) async fn daftar(
         simpul: simpul(&pohon.units, pohon.jumlah.as_ref(), sesi.lingkup()),
         jumlah_unit: pohon.units.units.len(),
         catatan_lingkup: catatan(sesi.lingkup()),
+        boleh_impor: sesi.role() == kompeten_domain::Role::AdminBkpsdm,
     };
     render(&tpl)
 }

@@ -3,7 +3,7 @@
 
 use crate::fixture::Fixture;
 use crate::tulis::jumlah_penilaian;
-use crate::{Jawab, csrf_di, get, kirim, masuk_sebagai};
+use crate::{Jawab, csrf_di, get, kirim, masuk_sebagai, unggah_berkas};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use kompeten_io::tabel::{Kolom, Sel, Tabel, tulis_xlsx};
@@ -15,29 +15,7 @@ const BUDI: &str = "198501152010011003";
 const DEWI: &str = "199004102015032001";
 
 async fn unggah(fx: &Fixture, cookie: Option<&str>, csrf: &str, nama: &str, isi: &[u8]) -> Jawab {
-    let batas = "----kompetenuji7MA4YWxkTrZu0gW";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!(
-            "--{batas}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
-             --{batas}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{nama}\"\r\n\
-             Content-Type: application/octet-stream\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(isi);
-    body.extend_from_slice(format!("\r\n--{batas}--\r\n").as_bytes());
-    let mut req = Request::builder()
-        .method("POST")
-        .uri("/penilaian/impor")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={batas}"),
-        );
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    kirim(&fx.app, req.body(Body::from(body)).expect("request")).await
+    unggah_berkas(&fx.app, "/penilaian/impor", cookie, csrf, &[(nama, isi)]).await
 }
 
 #[tokio::test]

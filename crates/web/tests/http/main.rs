@@ -5,6 +5,7 @@ mod akun;
 mod analitik;
 mod api;
 mod auth;
+mod data_induk;
 mod fixture;
 mod impor;
 mod jpm;
@@ -75,6 +76,42 @@ pub async fn kirim(app: &Router, req: Request<Body>) -> Jawab {
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
+}
+
+/// Posts a multipart form to `uri`: the CSRF token and each file as `berkas`.
+pub async fn unggah_berkas(
+    app: &Router,
+    uri: &str,
+    cookie: Option<&str>,
+    csrf: &str,
+    berkas: &[(&str, &[u8])],
+) -> Jawab {
+    let batas = "----kompetenuji7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--{batas}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
+            .as_bytes(),
+    );
+    for (nama, isi) in berkas {
+        body.extend_from_slice(
+            format!(
+                "--{batas}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{nama}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(isi);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{batas}--\r\n").as_bytes());
+    let mut req = Request::builder().method("POST").uri(uri).header(
+        header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={batas}"),
+    );
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    kirim(app, req.body(Body::from(body)).expect("request")).await
 }
 
 pub async fn get(app: &Router, path: &str, cookie: Option<&str>) -> Jawab {
