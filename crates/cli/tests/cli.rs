@@ -91,6 +91,7 @@ fn every_command_has_help() {
         vec!["export", "needs", "--help"],
         vec!["export", "catalog", "--help"],
         vec!["export", "partners", "--help"],
+        vec!["export", "master", "--help"],
         vec!["import", "assessments", "--help"],
         vec!["import", "master", "--help"],
         vec!["plan", "export-problem", "--help"],
@@ -524,6 +525,87 @@ fn the_demo_is_created_once_and_reused() {
     plan_versions_of_the_demo(dir.path(), &url);
     development_tables_of_the_demo(dir.path(), &url);
     assessments_imported_into_the_demo(dir.path(), &url);
+    master_data_of_the_demo_round_trips(dir.path(), &url);
+}
+
+/// The demo's master data exported, imported into a new instansi and
+/// exported again gives the same workbook: nothing is lost on the way.
+fn master_data_of_the_demo_round_trips(dir: &Path, url: &str) {
+    let export = |instansi: &str, file: &str| {
+        let path = dir.join(file);
+        let out = kompeten(&[
+            "export",
+            "master",
+            "--database-url",
+            url,
+            "--instansi",
+            instansi,
+            "--out",
+            path.to_str().expect("path"),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        path
+    };
+    let sawahlunto = export("sawahlunto", "induk-sawahlunto.xlsx");
+    let out = kompeten(&[
+        "instansi",
+        "add",
+        "--database-url",
+        url,
+        "--kode",
+        "salinan",
+        "--nama",
+        "Salinan Sawahlunto",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = kompeten(&[
+        "import",
+        "master",
+        "--database-url",
+        url,
+        "--instansi",
+        "salinan",
+        "--file",
+        sawahlunto.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("for salinan: 70 competencies"), "{text}");
+    let salinan = export("salinan", "induk-salinan.xlsx");
+    let baca = |path: &Path| {
+        let bytes = std::fs::read(path).expect("read");
+        kompeten_io::data_induk::baca_berkas(&[("induk.xlsx".to_owned(), bytes)], 1_000_000)
+            .expect("a master-data workbook")
+    };
+    let (a, b) = (baca(&sawahlunto), baca(&salinan));
+    assert_eq!(a.len(), 5);
+    for ((lembar, x), (_, y)) in a.iter().zip(&b) {
+        assert!(!x.baris.is_empty(), "{lembar:?}");
+        assert_eq!(x, y, "{lembar:?}");
+    }
+    // Exports never overwrite, and the five sheets need XLSX.
+    let out = kompeten(&[
+        "export",
+        "master",
+        "--database-url",
+        url,
+        "--instansi",
+        "salinan",
+        "--out",
+        salinan.to_str().expect("path"),
+    ]);
+    assert_one_line_error(&out, "already exists");
+    let out = kompeten(&[
+        "export",
+        "master",
+        "--database-url",
+        url,
+        "--instansi",
+        "salinan",
+        "--out",
+        dir.join("induk.csv").to_str().expect("path"),
+    ]);
+    assert_one_line_error(&out, "write it to a .xlsx file");
 }
 
 /// A file of assessment results: recorded whole, refused whole, and never

@@ -6,6 +6,7 @@
 //! brought in from one file, in any row order.
 
 use crate::impor::{GalatBaca, TabelMasuk, baca_buku, baca_tabel};
+use crate::laporan::halaman_demi_halaman;
 use crate::tabel::{Kolom, Tabel};
 use kompeten_domain::{
     Golongan, GolonganPns, GolonganPppk, JenisJabatan, JenisUnit, JenjangFungsional,
@@ -13,8 +14,8 @@ use kompeten_domain::{
 };
 use kompeten_store::{
     Actor, Acuan, DataIndukBaru, HasilDataInduk, InstansiId, JabatanId, JabatanImpor, JabatanQuery,
-    KompetensiId, LevelKompetensi, Lingkup, NewKompetensi, PegawaiImpor, PegawaiQuery,
-    StandarImpor, StandarImporBaris, Store, StoreResult, UnitId, UnitImpor,
+    KompetensiId, LevelKompetensi, Lingkup, NewKompetensi, PegawaiImpor, PegawaiQuery, PegawaiRow,
+    StandarImpor, StandarImporBaris, StandarItem, Store, StoreResult, UnitId, UnitImpor,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -119,7 +120,7 @@ const KOLOM_KOMPETENSI: &[KolomInduk] = &[
     kolom(
         "indikator_1",
         false,
-        "indikator perilaku level 1, dipisah titik koma atau baris baru",
+        "indikator perilaku level 1, satu per baris dalam sel (Alt+Enter)",
     ),
     kolom("indikator_2", false, "indikator perilaku level 2"),
     kolom("indikator_3", false, "indikator perilaku level 3"),
@@ -606,7 +607,7 @@ impl Pemeriksa<'_> {
                     deskripsi: b.sel(&format!("level_{l}")).to_owned(),
                     indikator: b
                         .sel(&format!("indikator_{l}"))
-                        .split([';', '\n'])
+                        .lines()
                         .map(str::trim)
                         .filter(|s| !s.is_empty())
                         .map(str::to_owned)
@@ -1184,27 +1185,171 @@ pub async fn rujukan(store: &dyn Store, i: InstansiId) -> StoreResult<RujukanInd
         .into_iter()
         .map(|k| (k.kode.to_uppercase(), k.id))
         .collect();
-    let mut nip = HashSet::new();
-    let mut q = PegawaiQuery {
-        hanya_aktif: false,
-        per_halaman: 1000,
-        ..PegawaiQuery::semua(Lingkup::Instansi)
-    };
-    loop {
-        let page = store.search_pegawai(i, &q).await?;
-        let habis = page.items.is_empty();
-        nip.extend(page.items.into_iter().map(|p| p.nip.as_str().to_owned()));
-        if habis || nip.len() as u64 >= page.total {
-            break;
-        }
-        q.halaman += 1;
-    }
+    let nip = semua_pegawai(store, i)
+        .await?
+        .into_iter()
+        .map(|p| p.nip.as_str().to_owned())
+        .collect();
     Ok(RujukanInduk {
         unit,
         jabatan,
         kompetensi,
         nip,
     })
+}
+
+/// Every employee of the instansi, inactive ones too, in list order.
+async fn semua_pegawai(store: &dyn Store, i: InstansiId) -> StoreResult<Vec<PegawaiRow>> {
+    let q = PegawaiQuery {
+        hanya_aktif: false,
+        ..PegawaiQuery::semua(Lingkup::Instansi)
+    };
+    halaman_demi_halaman(store, i, q).await
+}
+
+/// What `i` has stored, as the workbook it could have been imported from:
+/// a copy to edit, to keep, or to bring into another deployment. Units carry
+/// their place among their siblings (`urut`), so the tree keeps its order.
+/// Holds NIPs and birth dates: for administrators only.
+pub async fn tabel_instansi(store: &dyn Store, i: InstansiId) -> StoreResult<Vec<Tabel>> {
+    let kamus = store.list_kompetensi(i).await?;
+    let units = store.units(i).await?;
+    let jabatan = store.list_jabatan(i, &JabatanQuery::default()).await?;
+    let standar = store.data_kesenjangan(i).await?.jabatan;
+    let pegawai = semua_pegawai(store, i).await?;
+
+    let kode_kompetensi: HashMap<KompetensiId, (usize, &str)> = kamus
+        .iter()
+        .enumerate()
+        .map(|(n, k)| (k.id, (n, k.kode.as_str())))
+        .collect();
+    let kode_unit: HashMap<UnitId, &str> = units.iter().map(|u| (u.id, u.kode.as_str())).collect();
+    let kode_jabatan: HashMap<JabatanId, &str> = jabatan
+        .iter()
+        .map(|j| (j.jabatan.id, j.jabatan.kode.as_str()))
+        .collect();
+    let teks = |s: &str| s.to_owned();
+
+    let mut contoh: Vec<(Lembar, Vec<Vec<String>>)> = Vec::new();
+    contoh.push((
+        Lembar::Kompetensi,
+        kamus
+            .iter()
+            .map(|k| {
+                let mut r = vec![
+                    teks(&k.kode),
+                    teks(k.kelompok.code()),
+                    teks(&k.nama),
+                    teks(&k.definisi),
+                ];
+                r.extend(k.level.iter().map(|l| l.deskripsi.clone()));
+                r.push(k.bidang.clone().unwrap_or_default());
+                // One indicator per line: an indicator may hold a semicolon.
+                r.extend(k.level.iter().map(|l| l.indikator.join("\n")));
+                r
+            })
+            .collect(),
+    ));
+    // Siblings come in tree order: their place is their count so far.
+    let mut urut: HashMap<Option<UnitId>, u32> = HashMap::new();
+    contoh.push((
+        Lembar::Unit,
+        units
+            .iter()
+            .map(|u| {
+                let n = urut.entry(u.induk).or_insert(0);
+                *n += 1;
+                vec![
+                    teks(&u.kode),
+                    teks(&u.nama),
+                    teks(u.jenis.code()),
+                    u.induk
+                        .and_then(|p| kode_unit.get(&p))
+                        .map(|k| teks(k))
+                        .unwrap_or_default(),
+                    n.to_string(),
+                ]
+            })
+            .collect(),
+    ));
+    contoh.push((
+        Lembar::Jabatan,
+        jabatan
+            .iter()
+            .map(|j| {
+                let j = &j.jabatan;
+                vec![
+                    teks(&j.kode),
+                    teks(&j.nama),
+                    teks(j.tingkat.jenis().code()),
+                    kode_unit.get(&j.unit).map(|k| teks(k)).unwrap_or_default(),
+                    j.tingkat
+                        .jenjang()
+                        .map(|x| teks(x.code()))
+                        .unwrap_or_default(),
+                    j.kelas.map(|k| k.to_string()).unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    ));
+    let standar: HashMap<JabatanId, &[StandarItem]> = standar
+        .iter()
+        .map(|j| (j.id, j.standar.as_slice()))
+        .collect();
+    contoh.push((
+        Lembar::Standar,
+        jabatan
+            .iter()
+            .flat_map(|j| {
+                let kode = j.jabatan.kode.as_str();
+                let mut lines: Vec<&StandarItem> = standar
+                    .get(&j.jabatan.id)
+                    .copied()
+                    .unwrap_or_default()
+                    .iter()
+                    .collect();
+                lines.sort_by_key(|s| kode_kompetensi.get(&s.kompetensi).map(|k| k.0));
+                lines
+                    .into_iter()
+                    .map(|s| {
+                        vec![
+                            teks(kode),
+                            kode_kompetensi
+                                .get(&s.kompetensi)
+                                .map(|k| teks(k.1))
+                                .unwrap_or_default(),
+                            s.level.to_string(),
+                            s.bobot.to_string(),
+                        ]
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    ));
+    contoh.push((
+        Lembar::Pegawai,
+        pegawai
+            .iter()
+            .map(|p| {
+                vec![
+                    teks(p.nip.as_str()),
+                    teks(&p.nama),
+                    teks(p.golongan.code()),
+                    kode_unit.get(&p.unit).map(|k| teks(k)).unwrap_or_default(),
+                    teks(p.pendidikan.label()),
+                    p.jabatan
+                        .and_then(|j| kode_jabatan.get(&j))
+                        .map(|k| teks(k))
+                        .unwrap_or_default(),
+                    teks(p.status.label()),
+                    p.gelar_depan.clone().unwrap_or_default(),
+                    p.gelar_belakang.clone().unwrap_or_default(),
+                    teks(if p.aktif { "ya" } else { "tidak" }),
+                ]
+            })
+            .collect(),
+    ));
+    Ok(templat(&contoh))
 }
 
 /// Why nothing was imported.
@@ -1287,7 +1432,7 @@ mod tests {
         let mut r = baris(&[kode, "teknis", "SPBE dasar", "Definisi"]);
         r.extend((1..=5).map(|l| format!("Level {l}")));
         r.push("SPBE".into());
-        r.push("Indikator satu; indikator dua".into());
+        r.push("Indikator satu; masih satu\r\n indikator dua\n".into());
         r
     }
 
@@ -1387,7 +1532,10 @@ mod tests {
             (k.kode.as_str(), k.kelompok, k.bidang.as_deref()),
             ("T.SPBE.1", KelompokKompetensi::Teknis, Some("SPBE"))
         );
-        assert_eq!(k.level[0].indikator, ["Indikator satu", "indikator dua"]);
+        assert_eq!(
+            k.level[0].indikator,
+            ["Indikator satu; masih satu", "indikator dua"]
+        );
         assert!(k.level[1].indikator.is_empty());
         assert_eq!(k.level[4].deskripsi, "Level 5");
 

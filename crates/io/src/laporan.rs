@@ -140,11 +140,21 @@ pub async fn semua_pegawai(
     i: InstansiId,
     lingkup: Lingkup,
 ) -> StoreResult<Vec<PegawaiRow>> {
-    const PER_HALAMAN: u32 = 1000;
+    halaman_demi_halaman(store, i, PegawaiQuery::semua(lingkup)).await
+}
+
+/// Every employee `q` finds (its page fields aside), in its order, read in
+/// pages of the store's maximum size.
+pub async fn halaman_demi_halaman(
+    store: &dyn Store,
+    i: InstansiId,
+    q: PegawaiQuery,
+) -> StoreResult<Vec<PegawaiRow>> {
     let mut semua = Vec::new();
     let mut q = PegawaiQuery {
-        per_halaman: PER_HALAMAN,
-        ..PegawaiQuery::semua(lingkup)
+        per_halaman: 1000,
+        halaman: 1,
+        ..q
     };
     loop {
         let page = store.search_pegawai(i, &q).await?;

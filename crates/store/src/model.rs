@@ -353,6 +353,10 @@ impl Pegawai {
 pub struct PegawaiRow {
     pub id: PegawaiId,
     pub nip: Nip,
+    /// The name without titles, and the titles apart (for exports).
+    pub nama: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
     pub nama_lengkap: String,
     pub status: StatusAsn,
     pub golongan: Golongan,
@@ -362,6 +366,7 @@ pub struct PegawaiRow {
     pub unit: UnitId,
     pub unit_nama: String,
     pub opd_nama: String,
+    pub pendidikan: Pendidikan,
     pub aktif: bool,
 }
 

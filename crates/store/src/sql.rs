@@ -1153,7 +1153,7 @@ pub(crate) const PEGAWAI_SEARCH_FROM: &str = " FROM pegawai p \
 pub(crate) const PEGAWAI_SEARCH_COLUMNS: &str = "SELECT p.id, p.nip, p.nama, p.gelar_depan, \
      p.gelar_belakang, p.status, p.golongan, p.jabatan_id, j.nama AS jabatan_nama, \
      j.jenis AS jabatan_jenis, j.jenjang AS jabatan_jenjang, p.unit_id, u.nama AS unit_nama, \
-     o.nama AS opd_nama, p.aktif";
+     o.nama AS opd_nama, p.pendidikan, p.aktif";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct PegawaiSearchRow {
@@ -1171,6 +1171,7 @@ pub(crate) struct PegawaiSearchRow {
     unit_id: i64,
     unit_nama: String,
     opd_nama: String,
+    pendidikan: String,
     aktif: bool,
 }
 
@@ -1189,6 +1190,10 @@ impl PegawaiSearchRow {
                 self.gelar_depan.as_deref(),
                 self.gelar_belakang.as_deref(),
             ),
+            pendidikan: code("pendidikan", &self.pendidikan, Pendidikan::from_code)?,
+            nama: self.nama,
+            gelar_depan: self.gelar_depan,
+            gelar_belakang: self.gelar_belakang,
             status: nip.status(),
             nip,
             golongan,

@@ -180,6 +180,7 @@ pub fn router(state: AppState) -> Router {
             "/data-induk/templat.xlsx",
             get(halaman::data_induk::templat),
         )
+        .route("/data-induk/unduh", get(halaman::data_induk::unduh))
         .route(
             "/api/v1/data-induk/impor",
             post(halaman::data_induk::api_impor).layer(axum::extract::DefaultBodyLimit::max(

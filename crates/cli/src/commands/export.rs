@@ -29,6 +29,10 @@ pub enum Command {
     /// The partners: one row per agreement (MoU/PKS) with its status on the
     /// day, and each partner's program counts; no contact persons.
     Partners(ExportArgs),
+    /// The master data (Data Induk) as the workbook `kompeten import master`
+    /// reads: sheets Kompetensi, Unit, Jabatan, Standar and Pegawai with
+    /// every stored row (inactive employees too). XLSX only. Holds NIPs.
+    Master(ExportArgs),
 }
 
 #[derive(clap::Args)]
@@ -95,6 +99,7 @@ pub async fn run(cmd: Command) -> Result<()> {
         Command::Needs(args) => needs(args).await,
         Command::Catalog(args) => catalog(args).await,
         Command::Partners(args) => partners(args).await,
+        Command::Master(args) => master(args).await,
     }
 }
 
@@ -141,10 +146,15 @@ fn tulis(tabel: &Tabel, format: Format, out: &Path) -> Result<()> {
             bytes
         }
     };
+    simpan(&bytes, out)
+}
+
+/// Writes beside the target and renames, so a failure never leaves half a file.
+fn simpan(bytes: &[u8], out: &Path) -> Result<()> {
     let mut sementara = out.to_path_buf().into_os_string();
     sementara.push(".partial");
     let sementara = PathBuf::from(sementara);
-    std::fs::write(&sementara, &bytes)
+    std::fs::write(&sementara, bytes)
         .with_context(|| format!("cannot write {}", sementara.display()))?;
     std::fs::rename(&sementara, out).with_context(|| {
         let _ = std::fs::remove_file(&sementara);
@@ -265,5 +275,28 @@ async fn partners(args: ExportArgs) -> Result<()> {
         tabel.baris.len(),
         args.out.display()
     );
+    Ok(())
+}
+
+async fn master(args: ExportArgs) -> Result<()> {
+    let b = buka(&args).await?;
+    if matches!(b.format, Format::Csv) {
+        bail!(
+            "{}: the master data has five sheets; write it to a .xlsx file",
+            args.out.display()
+        );
+    }
+    let tabel = kompeten_io::data_induk::tabel_instansi(b.store.as_ref(), b.instansi.id)
+        .await
+        .context("cannot read the master data")?;
+    let judul = format!("Data Induk {}", b.instansi.nama);
+    let bytes =
+        kompeten_io::tabel::tulis_xlsx_buku(&judul, &tabel).context("cannot write the XLSX")?;
+    simpan(&bytes, &args.out)?;
+    let jumlah: Vec<String> = tabel
+        .iter()
+        .map(|t| format!("{} {}", t.baris.len(), t.judul.to_lowercase()))
+        .collect();
+    println!("{} written to {}", jumlah.join(", "), args.out.display());
     Ok(())
 }

@@ -166,6 +166,34 @@ pub(crate) async fn templat(sesi: Sesi) -> Result<Response, PageError> {
         .into_response())
 }
 
+/// `GET /data-induk/unduh`: everything stored, as the workbook the import
+/// reads (to edit, to keep, or to bring into another deployment).
+pub(crate) async fn unduh(
+    State(state): State<AppState>,
+    sesi: Sesi,
+) -> Result<Response, PageError> {
+    wajib_admin(&sesi)?;
+    let i = sesi.instansi_id();
+    let tabel = data_induk::tabel_instansi(state.store(), i)
+        .await
+        .map_err(AppError::from)?;
+    let instansi = state.store().instansi(i).await.map_err(AppError::from)?;
+    let bytes = tulis_xlsx_buku(&format!("Data Induk {}", instansi.nama), &tabel)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    tracing::info!(user = %sesi.akun.username, "master data downloaded");
+    Ok((
+        [
+            (header::CONTENT_TYPE, XLSX),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"data-induk.xlsx\"",
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 /// `POST /data-induk` (multipart: `csrf`, one or more `berkas`).
 pub(crate) async fn kirim(
     State(state): State<AppState>,

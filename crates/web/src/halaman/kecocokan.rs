@@ -298,6 +298,10 @@ impl HasilKecocokan {
                 PegawaiRow {
                     id: p.id,
                     nama_lengkap: p.nama_lengkap(),
+                    nama: p.nama.clone(),
+                    gelar_depan: p.gelar_depan.clone(),
+                    gelar_belakang: p.gelar_belakang.clone(),
+                    pendidikan: p.pendidikan,
                     nip: p.nip,
                     status: p.status,
                     golongan: p.golongan,

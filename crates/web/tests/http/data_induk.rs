@@ -5,7 +5,7 @@ use crate::fixture::Fixture;
 use crate::{csrf_di, get, kirim, masuk_sebagai, unggah_berkas};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use kompeten_io::data_induk::{Lembar, templat};
+use kompeten_io::data_induk::{Lembar, baca_berkas, templat};
 use kompeten_io::tabel::tulis_xlsx_buku;
 use kompeten_store::{JabatanQuery, Store};
 
@@ -70,6 +70,25 @@ fn buku(nip: &str) -> Vec<u8> {
 }
 
 const RAHMAT: &str = "199203152019031004";
+
+/// A download's bytes (the body of [`crate::Jawab`] is text).
+async fn unduh(fx: &Fixture, path: &str, cookie: Option<&str>) -> (StatusCode, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let mut req = Request::get(path);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = fx
+        .app
+        .clone()
+        .oneshot(req.body(Body::empty()).expect("request"))
+        .await
+        .expect("infallible router");
+    let status = res.status();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    (status, bytes.to_vec())
+}
 
 async fn jumlah_unit(fx: &Fixture) -> usize {
     fx.store.units(fx.ids.a).await.expect("units").len()
@@ -151,6 +170,46 @@ async fn an_admin_brings_in_a_workbook_whole() {
     let log = &fx.store.audit_log(fx.ids.a, 1).await.expect("audit")[0];
     assert_eq!(log.actor_label, "admin");
 
+    // Everything stored downloads as the workbook the import reads.
+    let (status, bytes) = unduh(&fx, "/data-induk/unduh", s.c()).await;
+    assert_eq!(status, StatusCode::OK);
+    let tabel = baca_berkas(&[("data-induk.xlsx".to_owned(), bytes)], 10_000).expect("workbook");
+    let lembar = |l: Lembar| &tabel.iter().find(|(x, _)| *x == l).expect("sheet").1;
+    let unit = lembar(Lembar::Unit);
+    assert_eq!(unit.baris.len(), jumlah_unit(&fx).await);
+    assert!(
+        unit.baris
+            .iter()
+            .any(|b| b.sel[0] == "DINKES-SDK" && b.sel[3] == "DINKES"),
+        "{unit:?}"
+    );
+    let pegawai = lembar(Lembar::Pegawai);
+    let baris_rahmat = pegawai
+        .baris
+        .iter()
+        .find(|b| b.sel[0] == RAHMAT)
+        .expect("Rahmat");
+    assert_eq!(
+        &baris_rahmat.sel[..6],
+        [
+            "199203152019031004",
+            "Rahmat Hidayat",
+            "III/a",
+            "DINKES-SDK",
+            "S-1",
+            "J-PRAKOM-DINKES"
+        ]
+    );
+    let standar = lembar(Lembar::Standar);
+    assert_eq!(
+        standar
+            .baris
+            .iter()
+            .filter(|b| b.sel[0] == "J-PRAKOM-DINKES")
+            .count(),
+        2
+    );
+
     // The same workbook again: every code and the NIP are refused, nothing changes.
     let again = unggah_berkas(
         &fx.app,
@@ -224,7 +283,11 @@ async fn a_bad_cell_refuses_everything_and_others_may_not_import() {
 
     for user in ["pimpinan", "fitri", "mitra", "auditor"] {
         let other = masuk_sebagai(&fx, user).await;
-        for path in ["/data-induk", "/data-induk/templat.xlsx"] {
+        for path in [
+            "/data-induk",
+            "/data-induk/templat.xlsx",
+            "/data-induk/unduh",
+        ] {
             assert_eq!(
                 get(&fx.app, path, other.c()).await.status,
                 StatusCode::FORBIDDEN,
