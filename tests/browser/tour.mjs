@@ -148,6 +148,35 @@ for (const role of Object.keys(accounts)) {
       await page.setInputFiles('#berkas', benar);
       await Promise.all([page.waitForURL(/tersimpan=2/), page.click('button:text-is("Periksa dan simpan")')]);
       if (!(await page.$('text=2 hasil penilaian tersimpan.'))) fail('the import does not confirm its two rows');
+
+      // Master data (Data Induk): a unit under an OPD that does not exist is
+      // refused with its sheet and row; the corrected unit and a position in
+      // it, as two CSV files, are saved together and show in the tree.
+      await page.goto(`${base}/unit`);
+      await Promise.all([page.waitForURL(/\/data-induk$/), page.click('a:text-is("Impor data induk")')]);
+      const unitSalah = `${out}/unit.csv`;
+      writeFileSync(unitSalah, 'kode;nama;jenis;kode_induk\nTUR-LAB;Laboratorium Inovasi Tur;uptd;TIDAK-ADA\n');
+      await page.setInputFiles('#berkas', unitSalah);
+      await page.click('button:text-is("Periksa dan simpan")');
+      await page.waitForSelector('#galat-impor', { timeout: 10000 }).catch(() => fail('a bad master-data file shows no errors'));
+      const galatInduk = await page.textContent('#galat-impor tbody');
+      if (!/Unit\s*2\s*kode_induk/.test(galatInduk)) fail(`the master-data import names the wrong cell: ${galatInduk}`);
+      await page.screenshot({ path: `${out}/${role}-data-induk-galat.png`, fullPage: false });
+      const opd = (await page.evaluate(async () => (await (await fetch('/api/v1/unit')).json())))
+        .find((u) => u.induk === null);
+      if (!opd) fail('/api/v1/unit lists no OPD');
+      const opdKode = opd?.kode;
+      const unitBenar = `${out}/unit-benar/unit.csv`;
+      const jabatanBenar = `${out}/unit-benar/jabatan.csv`;
+      mkdirSync(`${out}/unit-benar`, { recursive: true });
+      writeFileSync(unitBenar, `kode;nama;jenis;kode_induk\nTUR-LAB;Laboratorium Inovasi Tur;uptd;${opdKode}\n`);
+      writeFileSync(jabatanBenar, 'kode;nama;jenis;kode_unit;jenjang;kelas\nTUR-LAB-KA;Kepala Laboratorium Inovasi Tur;pengawas;TUR-LAB;;8\n');
+      await page.setInputFiles('#berkas', [unitBenar, jabatanBenar]);
+      await Promise.all([page.waitForURL(/tersimpan=1/), page.click('button:text-is("Periksa dan simpan")')]);
+      if (!(await page.$('text=Tersimpan: 1 unit kerja, 1 jabatan.'))) fail('the master-data import does not confirm its unit and position');
+      await page.goto(`${base}/unit`);
+      if (!(await page.$('text=Laboratorium Inovasi Tur'))) fail('the imported unit is not in the tree');
+      await page.screenshot({ path: `${out}/${role}-data-induk-unit.png`, fullPage: false });
     }
   }
   const kamusLink = await (async () => { await page.goto(`${base}/kamus`); return page.$('a[href^="/kamus/"]'); })();
