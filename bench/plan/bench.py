@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / "target" / "release" / "kompeten"
+# Where run.sh's `cargo build` put it (CARGO_TARGET_DIR is honoured by both).
+BIN = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "release" / "kompeten"
 SCALES = ("city", "province", "national")
 # HiGHS's value is feasible only up to its tolerances; a bound this much
 # (relative) below it is still counted as a violation.
