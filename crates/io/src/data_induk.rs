@@ -565,6 +565,34 @@ impl Pemeriksa<'_> {
         }
     }
 
+    /// A value of a code list named in the cell `kolom` (by code or label),
+    /// or a refusal listing the choices. `apa`: what it is, (id, en).
+    fn pilih_sel<T: Copy>(
+        &mut self,
+        b: &Baris<'_>,
+        kolom: &'static str,
+        apa: (&str, &str),
+        semua: &[T],
+        kode: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> Option<T> {
+        let teks = b.sel(kolom).to_owned();
+        let v = pilih(&teks, semua, kode, label);
+        if v.is_none() {
+            self.tolak(
+                b,
+                kolom,
+                format!(
+                    "{} {teks:?} tidak dikenal; pilih salah satu: {}.",
+                    apa.0,
+                    daftar(semua, label)
+                ),
+                format!("unknown {} {teks:?}; one of {}", apa.1, daftar(semua, kode)),
+            );
+        }
+        v
+    }
+
     fn kompetensi(&mut self, t: &TabelMasuk) {
         if self.kolom_hilang(Lembar::Kompetensi, t) {
             return;
@@ -582,21 +610,14 @@ impl Pemeriksa<'_> {
                 self.rujukan.kompetensi.contains_key(&kunci),
                 lain,
             );
-            let kelompok = pilih(
-                b.sel("kelompok"),
+            let kelompok = self.pilih_sel(
+                &b,
+                "kelompok",
+                ("Kelompok", "kelompok"),
                 KelompokKompetensi::ALL,
                 KelompokKompetensi::code,
                 KelompokKompetensi::label,
             );
-            if kelompok.is_none() {
-                let teks = b.sel("kelompok").to_owned();
-                self.tolak(
-                    &b,
-                    "kelompok",
-                    format!("Kelompok {teks:?} tidak dikenal; isi manajerial, sosial kultural atau teknis."),
-                    format!("unknown kelompok {teks:?}; use manajerial, sosial_kultural or teknis"),
-                );
-            }
             let (Some(kelompok), true) = (kelompok, baru) else {
                 continue;
             };
@@ -650,27 +671,14 @@ impl Pemeriksa<'_> {
             let kunci = kode.to_uppercase();
             let lain = kode_baris.get(&kunci).copied();
             let baru = self.kode_baru(&b, "kode", self.rujukan.unit.contains_key(&kunci), lain);
-            let jenis = pilih(
-                b.sel("jenis"),
+            let jenis = self.pilih_sel(
+                &b,
+                "jenis",
+                ("Jenis unit", "unit jenis"),
                 JenisUnit::ALL,
                 JenisUnit::code,
                 JenisUnit::label,
             );
-            if jenis.is_none() {
-                let teks = b.sel("jenis").to_owned();
-                self.tolak(
-                    &b,
-                    "jenis",
-                    format!(
-                        "Jenis unit {teks:?} tidak dikenal; pilih salah satu: {}.",
-                        daftar(JenisUnit::ALL, JenisUnit::code)
-                    ),
-                    format!(
-                        "unknown unit jenis {teks:?}; one of {}",
-                        daftar(JenisUnit::ALL, JenisUnit::code)
-                    ),
-                );
-            }
             let urut = self.angka(&b, "urut", 1..=i64::from(u32::MAX));
             let (Some(jenis), Some(urut), true) = (jenis, urut, baru) else {
                 continue;
@@ -823,54 +831,25 @@ impl Pemeriksa<'_> {
     }
 
     fn tingkat(&mut self, b: &Baris<'_>) -> Option<TingkatJabatan> {
-        let teks = b.sel("jenis").to_owned();
-        let Some(jenis) = pilih(
-            &teks,
+        let jenis = self.pilih_sel(
+            b,
+            "jenis",
+            ("Jenis jabatan", "jenis jabatan"),
             JenisJabatan::ALL,
             JenisJabatan::code,
             JenisJabatan::label,
-        ) else {
-            self.tolak(
-                b,
-                "jenis",
-                format!(
-                    "Jenis jabatan {teks:?} tidak dikenal; pilih salah satu: {}.",
-                    daftar(JenisJabatan::ALL, JenisJabatan::code)
-                ),
-                format!(
-                    "unknown jenis jabatan {teks:?}; one of {}",
-                    daftar(JenisJabatan::ALL, JenisJabatan::code)
-                ),
-            );
-            return None;
-        };
-        let teks_jenjang = b.sel("jenjang").to_owned();
-        let jenjang = if teks_jenjang.is_empty() {
+        )?;
+        let jenjang = if b.sel("jenjang").is_empty() {
             None
         } else {
-            match pilih(
-                &teks_jenjang,
+            Some(self.pilih_sel(
+                b,
+                "jenjang",
+                ("Jenjang", "jenjang"),
                 JenjangFungsional::ALL,
                 JenjangFungsional::code,
                 JenjangFungsional::label,
-            ) {
-                Some(j) => Some(j),
-                None => {
-                    self.tolak(
-                        b,
-                        "jenjang",
-                        format!(
-                            "Jenjang {teks_jenjang:?} tidak dikenal; pilih salah satu: {}.",
-                            daftar(JenjangFungsional::ALL, JenjangFungsional::code)
-                        ),
-                        format!(
-                            "unknown jenjang {teks_jenjang:?}; one of {}",
-                            daftar(JenjangFungsional::ALL, JenjangFungsional::code)
-                        ),
-                    );
-                    return None;
-                }
-            }
+            )?)
         };
         match TingkatJabatan::new(jenis, jenjang) {
             Ok(t) => Some(t),
@@ -1008,21 +987,14 @@ impl Pemeriksa<'_> {
                     None
                 }
             } else {
-                let s = pilih(
-                    &status_teks,
+                self.pilih_sel(
+                    &b,
+                    "status",
+                    ("Status", "status"),
                     StatusAsn::ALL,
                     StatusAsn::code,
                     StatusAsn::label,
-                );
-                if s.is_none() {
-                    self.tolak(
-                        &b,
-                        "status",
-                        format!("Status {status_teks:?} tidak dikenal; isi PNS atau PPPK."),
-                        format!("unknown status {status_teks:?}; use PNS or PPPK"),
-                    );
-                }
-                s
+                )
             };
             let nip = status.and_then(|s| match Nip::parse(b.sel("nip"), s) {
                 Ok(n) => Some(n),
@@ -1102,27 +1074,14 @@ impl Pemeriksa<'_> {
                 )
                 .map(Some)
             };
-            let pendidikan_teks = b.sel("pendidikan").to_owned();
-            let pendidikan = pilih(
-                &pendidikan_teks,
+            let pendidikan = self.pilih_sel(
+                &b,
+                "pendidikan",
+                ("Pendidikan", "pendidikan"),
                 Pendidikan::ALL,
                 Pendidikan::code,
                 Pendidikan::label,
             );
-            if pendidikan.is_none() {
-                self.tolak(
-                    &b,
-                    "pendidikan",
-                    format!(
-                        "Pendidikan {pendidikan_teks:?} tidak dikenal; pilih salah satu: {}.",
-                        daftar(Pendidikan::ALL, Pendidikan::label)
-                    ),
-                    format!(
-                        "unknown pendidikan {pendidikan_teks:?}; one of {}",
-                        daftar(Pendidikan::ALL, Pendidikan::code)
-                    ),
-                );
-            }
             let aktif_teks = b.sel("aktif").to_owned();
             let aktif = match normal(&aktif_teks).as_str() {
                 "" | "ya" | "y" | "1" | "true" | "aktif" => Some(true),

@@ -4,6 +4,7 @@
 //! checks live in `kompeten_io::data_induk`; the store saves all or nothing.
 //! `POST /api/v1/data-induk/impor` takes the workbook as the request body.
 
+use super::impor::baca_unggahan;
 use super::{Layout, render_status};
 use crate::AppState;
 use crate::api_tulis::wajib_csrf_api;
@@ -220,36 +221,12 @@ pub(crate) async fn kirim(
     if panjang.is_some_and(|n| n > MAKS_BYTE + 64 * 1024) {
         return tolak(terlalu_besar());
     }
-    let Ok(mut multipart) = multipart else {
+    let Ok(multipart) = multipart else {
         return Err(AppError::BadRequest("Kirim berkas melalui formulir impor.".into()).into());
     };
-    let mut csrf = None;
-    let mut berkas: Vec<(String, Vec<u8>)> = Vec::new();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) => {
-                tracing::warn!(error = %e, "master data upload refused");
-                return tolak(terlalu_besar());
-            }
-        };
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.ok(),
-            Some("berkas") => {
-                let nama = field.file_name().unwrap_or("").to_owned();
-                match field.bytes().await {
-                    Ok(b) if nama.is_empty() && b.is_empty() => {}
-                    Ok(b) => berkas.push((nama, b.to_vec())),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "master data upload cut off");
-                        return tolak(terlalu_besar());
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    let Ok((csrf, berkas)) = baca_unggahan(multipart, "master data").await else {
+        return tolak(terlalu_besar());
+    };
     // Checked once the form is read: nothing has been written yet.
     if !sesi.csrf_sah(csrf.as_deref()) {
         return Err(AppError::Csrf.into());

@@ -524,48 +524,23 @@ pub(crate) async fn kirim(
             String::new(),
         );
     }
-    let Ok(mut multipart) = multipart else {
+    let Ok(multipart) = multipart else {
         return Err(AppError::BadRequest("Kirim berkas melalui formulir impor.".into()).into());
     };
-    let mut csrf = None;
-    let mut berkas: Option<(String, Vec<u8>)> = None;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            // Too large, or cut off: nothing is read, so nothing changes
-            // (no token needed to refuse).
-            Err(e) => {
-                tracing::warn!(error = %e, "assessment import upload refused");
-                return tolak_berkas(
-                    "Berkas tidak terkirim utuh atau lebih dari 8 MB; tidak ada yang disimpan.",
-                    String::new(),
-                );
-            }
-        };
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.ok(),
-            Some("berkas") => {
-                let nama = field.file_name().unwrap_or("").to_owned();
-                match field.bytes().await {
-                    Ok(b) => berkas = Some((nama, b.to_vec())),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "assessment import upload cut off");
-                        return tolak_berkas(
-                            "Berkas tidak terkirim utuh atau lebih dari 8 MB; tidak ada yang disimpan.",
-                            nama,
-                        );
-                    }
-                }
-            }
-            _ => {}
+    let (csrf, berkas) = match baca_unggahan(multipart, "assessment import").await {
+        Ok(u) => u,
+        Err(nama) => {
+            return tolak_berkas(
+                "Berkas tidak terkirim utuh atau lebih dari 8 MB; tidak ada yang disimpan.",
+                nama,
+            );
         }
-    }
+    };
     // Checked once the form is read: nothing has been written yet.
     if !sesi.csrf_sah(csrf.as_deref()) {
         return Err(AppError::Csrf.into());
     }
-    let Some((nama, bytes)) = berkas.filter(|(n, b)| !n.is_empty() || !b.is_empty()) else {
+    let Some((nama, bytes)) = berkas.into_iter().next() else {
         return tolak_berkas("Pilih berkas CSV atau Excel (.xlsx).", String::new());
     };
     if bytes.len() > MAKS_BYTE {
@@ -608,6 +583,43 @@ pub(crate) async fn kirim(
                 Redirect::to(&format!("/penilaian/impor?tersimpan={}", batch.len()))
                     .into_response(),
             )
+        }
+    }
+}
+
+/// The `csrf` field and every non-empty `berkas` file of an upload form.
+/// Err (with the file's name when known) when the upload was cut off or
+/// over the body limit: nothing was read, so nothing changes, and no token
+/// is needed to refuse.
+pub(crate) async fn baca_unggahan(
+    mut multipart: Multipart,
+    apa: &str,
+) -> Result<(Option<String>, Vec<(String, Vec<u8>)>), String> {
+    let mut csrf = None;
+    let mut berkas = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => return Ok((csrf, berkas)),
+            Err(e) => {
+                tracing::warn!(error = %e, "{apa} upload refused");
+                return Err(String::new());
+            }
+        };
+        match field.name() {
+            Some("csrf") => csrf = field.text().await.ok(),
+            Some("berkas") => {
+                let nama = field.file_name().unwrap_or("").to_owned();
+                match field.bytes().await {
+                    Ok(b) if nama.is_empty() && b.is_empty() => {}
+                    Ok(b) => berkas.push((nama, b.to_vec())),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "{apa} upload cut off");
+                        return Err(nama);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }
