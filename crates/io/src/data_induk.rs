@@ -468,15 +468,34 @@ impl Pemeriksa<'_> {
     }
 
     /// The required cells of a row, or refusals for the empty ones.
+    /// Also refuses a line break or control character in a one-line cell
+    /// (a code, a name): only definitions, level descriptions and
+    /// indicators span lines.
     fn wajib(&mut self, b: &Baris<'_>) -> bool {
         let mut lengkap = true;
-        for k in b.lembar.kolom().iter().filter(|k| k.wajib) {
-            if b.sel(k.judul).is_empty() {
+        for k in b.lembar.kolom() {
+            let sel = b.sel(k.judul);
+            if k.wajib && sel.is_empty() {
                 self.tolak(
                     b,
                     k.judul,
                     format!("{} wajib diisi.", k.judul),
                     format!("{} is required", k.judul),
+                );
+                lengkap = false;
+            }
+            let banyak_baris = k.judul == "definisi"
+                || k.judul.starts_with("level_")
+                || k.judul.starts_with("indikator_");
+            if sel.contains('\0') || (!banyak_baris && sel.chars().any(char::is_control)) {
+                self.tolak(
+                    b,
+                    k.judul,
+                    format!(
+                        "{} berisi baris baru atau karakter kendali; tulis dalam satu baris.",
+                        k.judul
+                    ),
+                    format!("{} holds a line break or control character", k.judul),
                 );
                 lengkap = false;
             }
@@ -1572,6 +1591,8 @@ mod tests {
         c[1].1.push(baris(&["B", "B", "bidang", "A", ""]));
         c[1].1.push(baris(&["C", "C", "bidang", "X", ""]));
         c[1].1.push(baris(&["D", "D", "kantor", "", ""]));
+        c[1].1
+            .push(baris(&["E", "Dua\nbaris", "bidang", "DKK", ""]));
         c[2].1.push(baris(&[
             "J-F",
             "Fungsional tanpa jenjang",
@@ -1640,6 +1661,7 @@ mod tests {
         ada(Lembar::Unit, "kode", "DKK already exists");
         ada(Lembar::Unit, "kode_induk", "cycle");
         ada(Lembar::Unit, "jenis", "kantor");
+        ada(Lembar::Unit, "nama", "line break");
         ada(
             Lembar::Jabatan,
             "jenjang",
