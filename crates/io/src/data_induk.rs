@@ -638,6 +638,11 @@ impl Pemeriksa<'_> {
                 KelompokKompetensi::label,
             );
             let (Some(kelompok), true) = (kelompok, baru) else {
+                if baru {
+                    // Refused for its own cells: found by code, never saved.
+                    self.kompetensi
+                        .insert(kunci, (b.nomor, Acuan::Baru(usize::MAX)));
+                }
                 continue;
             };
             let level = Level::ALL
@@ -674,11 +679,15 @@ impl Pemeriksa<'_> {
         }
         // First the rows on their own, then the tree: a parent may come
         // after its children in the file.
+        // A row refused for its own cells (`unit: None`) still takes part in
+        // the tree and is found by code, so its parent is checked and rows
+        // pointing at it are not refused for that; nothing is saved while
+        // any row is refused.
         struct Calon {
             nomor: usize,
             kode: String,
             induk: String,
-            unit: UnitImpor,
+            unit: Option<UnitImpor>,
         }
         let mut calon: Vec<Calon> = Vec::new();
         let mut kode_baris: HashMap<String, usize> = HashMap::new();
@@ -699,20 +708,23 @@ impl Pemeriksa<'_> {
                 JenisUnit::label,
             );
             let urut = self.angka(&b, "urut", 1..=i64::from(u32::MAX));
-            let (Some(jenis), Some(urut), true) = (jenis, urut, baru) else {
+            if !baru {
                 continue;
-            };
+            }
             kode_baris.insert(kunci, b.nomor);
             calon.push(Calon {
                 nomor: b.nomor,
                 kode: kode.clone(),
                 induk: b.sel("kode_induk").to_uppercase(),
-                unit: UnitImpor {
-                    induk: None,
-                    kode,
-                    nama: b.sel("nama").to_owned(),
-                    jenis,
-                    urut: urut.map(|n| n as u32),
+                unit: match (jenis, urut) {
+                    (Some(jenis), Some(urut)) => Some(UnitImpor {
+                        induk: None,
+                        kode,
+                        nama: b.sel("nama").to_owned(),
+                        jenis,
+                        urut: urut.map(|n| n as u32),
+                    }),
+                    _ => None,
                 },
             });
         }
@@ -781,6 +793,8 @@ impl Pemeriksa<'_> {
                         pesan: pesan_reason.0,
                         reason: pesan_reason.1,
                     });
+                    self.unit
+                        .insert(c.kode.to_uppercase(), (c.nomor, Acuan::Baru(usize::MAX)));
                 }
             }
         }
@@ -789,10 +803,16 @@ impl Pemeriksa<'_> {
             urutan.iter().enumerate().map(|(n, &i)| (i, n)).collect();
         let mut calon: Vec<Option<Calon>> = calon.into_iter().map(Some).collect();
         for &i in &urutan {
-            let Some(mut c) = calon[i].take() else {
+            let Some(c) = calon[i].take() else {
                 continue;
             };
-            c.unit.induk = if c.induk.is_empty() {
+            let Some(mut unit) = c.unit else {
+                // Refused already: found by code, never saved.
+                self.unit
+                    .insert(c.kode.to_uppercase(), (c.nomor, Acuan::Baru(usize::MAX)));
+                continue;
+            };
+            unit.induk = if c.induk.is_empty() {
                 None
             } else if let Some(id) = self.rujukan.unit.get(&c.induk) {
                 Some(Acuan::Ada(*id))
@@ -806,7 +826,7 @@ impl Pemeriksa<'_> {
                 c.kode.to_uppercase(),
                 (c.nomor, Acuan::Baru(self.data.unit.len())),
             );
-            self.data.unit.push(c.unit);
+            self.data.unit.push(unit);
         }
     }
 
@@ -835,6 +855,11 @@ impl Pemeriksa<'_> {
             let kelas = self.angka(&b, "kelas", 1..=17);
             let (Some(unit), Some(tingkat), Some(kelas), true) = (unit, tingkat, kelas, baru)
             else {
+                if baru {
+                    // Refused for its own cells: found by code, never saved.
+                    self.jabatan
+                        .insert(kunci, (b.nomor, Acuan::Baru(usize::MAX)));
+                }
                 continue;
             };
             self.jabatan
@@ -1590,9 +1615,11 @@ mod tests {
         c[1].1.push(baris(&["A", "A", "bidang", "B", ""]));
         c[1].1.push(baris(&["B", "B", "bidang", "A", ""]));
         c[1].1.push(baris(&["C", "C", "bidang", "X", ""]));
-        c[1].1.push(baris(&["D", "D", "kantor", "", ""]));
+        c[1].1.push(baris(&["D", "D", "kantor", "Y", ""]));
         c[1].1
             .push(baris(&["E", "Dua\nbaris", "bidang", "DKK", ""]));
+        c[2].1
+            .push(baris(&["J-D", "Jabatan di D", "pelaksana", "D", "", ""]));
         c[2].1.push(baris(&[
             "J-F",
             "Fungsional tanpa jenjang",
@@ -1639,6 +1666,18 @@ mod tests {
             "mungkin",
         ]));
         c[4].1.push(baris(&[
+            "199004102015032003",
+            "Di jabatan yang ditolak",
+            "III/a",
+            "KOMINFO",
+            "S1",
+            "J-F",
+            "",
+            "",
+            "",
+            "",
+        ]));
+        c[4].1.push(baris(&[
             "199004102015032002",
             "Salah golongan",
             "IX",
@@ -1661,6 +1700,15 @@ mod tests {
         ada(Lembar::Unit, "kode", "DKK already exists");
         ada(Lembar::Unit, "kode_induk", "cycle");
         ada(Lembar::Unit, "jenis", "kantor");
+        // The same row's missing parent is named in the same pass, and a
+        // position in that unit is not refused for it.
+        ada(Lembar::Unit, "kode_induk", "no unit with code Y");
+        assert!(
+            !g.iter()
+                .any(|x| x.0 == Lembar::Jabatan && x.3.contains("code D")),
+            "{g:#?}"
+        );
+        assert!(!g.iter().any(|x| x.3.contains("code J-F")), "{g:#?}");
         ada(Lembar::Unit, "nama", "line break");
         ada(
             Lembar::Jabatan,
