@@ -81,8 +81,9 @@ impl Lembar {
     /// A header row of this table holds its first column's heading.
     fn adalah_judul(self, r: &[String]) -> bool {
         let k = &self.kolom()[0];
+        let nama = k.nama();
         r.iter()
-            .any(|c| normal(c) == normal(k.judul) || k.alias.iter().any(|a| normal(c) == normal(a)))
+            .any(|c| nama.iter().any(|n| normal(c) == normal(n)))
     }
 }
 
@@ -103,6 +104,20 @@ const fn kolom(judul: &'static str, wajib: bool, isi: &'static str) -> KolomIndu
         alias: &[],
         wajib,
         isi,
+    }
+}
+
+impl KolomInduk {
+    /// The same column, also read under `alias`.
+    const fn juga(self, alias: &'static [&'static str]) -> KolomInduk {
+        KolomInduk { alias, ..self }
+    }
+
+    /// Every heading the column is read under.
+    fn nama(&self) -> Vec<&'static str> {
+        let mut nama = vec![self.judul];
+        nama.extend_from_slice(self.alias);
+        nama
     }
 }
 
@@ -136,12 +151,7 @@ const KOLOM_UNIT: &[KolomInduk] = &[
         true,
         "mis. dinas, badan, bidang, seksi, uptd, puskesmas, sekolah, kelurahan",
     ),
-    KolomInduk {
-        judul: "kode_induk",
-        alias: &["induk"],
-        wajib: false,
-        isi: "kode unit induk; kosong untuk OPD",
-    },
+    kolom("kode_induk", false, "kode unit induk; kosong untuk OPD").juga(&["induk"]),
     kolom(
         "urut",
         false,
@@ -157,12 +167,7 @@ const KOLOM_JABATAN: &[KolomInduk] = &[
         true,
         "jpt pratama, administrator, pengawas, pelaksana atau fungsional",
     ),
-    KolomInduk {
-        judul: "kode_unit",
-        alias: &["unit"],
-        wajib: true,
-        isi: "kode unit kerja tempat jabatan",
-    },
+    kolom("kode_unit", true, "kode unit kerja tempat jabatan").juga(&["unit"]),
     kolom(
         "jenjang",
         false,
@@ -174,12 +179,7 @@ const KOLOM_JABATAN: &[KolomInduk] = &[
 const KOLOM_STANDAR: &[KolomInduk] = &[
     kolom("kode_jabatan", true, "kode jabatan"),
     kolom("kode_kompetensi", true, "kode kompetensi dalam kamus"),
-    KolomInduk {
-        judul: "level",
-        alias: &["level_standar"],
-        wajib: true,
-        isi: "level yang dipersyaratkan, 1–5",
-    },
+    kolom("level", true, "level yang dipersyaratkan, 1–5").juga(&["level_standar"]),
     kolom(
         "bobot",
         false,
@@ -191,23 +191,13 @@ const KOLOM_PEGAWAI: &[KolomInduk] = &[
     kolom("nip", true, "18 digit, diformat sebagai Teks"),
     kolom("nama", true, "nama tanpa gelar"),
     kolom("golongan", true, "mis. III/a untuk PNS, IX untuk PPPK"),
-    KolomInduk {
-        judul: "kode_unit",
-        alias: &["unit"],
-        wajib: true,
-        isi: "kode unit kerja",
-    },
+    kolom("kode_unit", true, "kode unit kerja").juga(&["unit"]),
     kolom(
         "pendidikan",
         true,
         "SD, SMP, SLTA, D-I … D-IV, S-1, S-2, S-3",
     ),
-    KolomInduk {
-        judul: "kode_jabatan",
-        alias: &["jabatan"],
-        wajib: false,
-        isi: "kode jabatan; kosong bila belum ada",
-    },
+    kolom("kode_jabatan", false, "kode jabatan; kosong bila belum ada").juga(&["jabatan"]),
     kolom("status", false, "PNS atau PPPK (kosong: dari golongan)"),
     kolom("gelar_depan", false, "mis. dr., Ir."),
     kolom("gelar_belakang", false, "mis. S.Kom., M.Si."),
@@ -391,11 +381,7 @@ impl Baris<'_> {
             .kolom()
             .iter()
             .find(|k| k.judul == judul)
-            .map(|k| {
-                let mut nama = vec![k.judul];
-                nama.extend_from_slice(k.alias);
-                nama
-            })
+            .map(KolomInduk::nama)
             .unwrap_or_else(|| vec![judul]);
         self.tabel
             .kolom(&k)
@@ -435,11 +421,7 @@ impl Pemeriksa<'_> {
             .kolom()
             .iter()
             .filter(|k| k.wajib)
-            .filter(|k| {
-                let mut nama = vec![k.judul];
-                nama.extend_from_slice(k.alias);
-                t.kolom(&nama).is_none()
-            })
+            .filter(|k| t.kolom(&k.nama()).is_none())
             .map(|k| k.judul)
             .collect();
         for k in &hilang {
